@@ -1,0 +1,76 @@
+import type { Actor } from './actor.js';
+import { isWithinJurisdiction } from './jurisdiction.js';
+import type { Purpose } from './purposes.js';
+import type { Role } from './roles.js';
+
+/** Things a user may ask to do; routes and use cases check them through {@link can}. */
+export type Ability =
+  | 'region.read'
+  | 'person.search'
+  | 'person.read'
+  | 'person.write'
+  | 'user.manage'
+  | 'audit.read'
+  | 'audit.verify';
+
+/** Which identifiers of a person a reader may see in clear. */
+export interface IdentifierVisibility {
+  readonly residentId: boolean;
+  readonly phone: boolean;
+}
+
+/**
+ * Declarative policy: the abilities of each role. Jurisdiction is applied on top of this by
+ * {@link can} and, for stored records, by the store's scoped queries.
+ */
+export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write'],
+  command_centre: ['region.read', 'person.search', 'person.read'],
+  grid_worker: ['region.read', 'person.search', 'person.read'],
+  lab: ['region.read', 'person.search', 'person.read'],
+  facility_manager: ['region.read', 'person.search', 'person.read'],
+  auditor: ['region.read', 'audit.read', 'audit.verify'],
+  public: [],
+};
+
+/**
+ * Which (role, purpose) pairs see identifiers in clear. Anything not listed is masked: the
+ * resident ID only to epidemiologists investigating or tracing; the phone also to those who must
+ * call the person (grid workers verifying in the field, facility managers, labs reporting results).
+ */
+const clearIdentifiers: ReadonlyArray<{ role: Role; purposes: readonly Purpose[]; residentId: boolean; phone: boolean }> = [
+  { role: 'epidemiologist', purposes: ['case_investigation', 'contact_tracing'], residentId: true, phone: true },
+  { role: 'grid_worker', purposes: ['field_verification', 'quarantine_management'], residentId: false, phone: true },
+  { role: 'facility_manager', purposes: ['quarantine_management'], residentId: false, phone: true },
+  { role: 'lab', purposes: ['testing'], residentId: false, phone: true },
+];
+
+/**
+ * Lists every ability of an actor, for display and for tests that pin the policy.
+ * @param actor - the acting user
+ */
+export function abilitiesOf(actor: Pick<Actor, 'role'>): readonly Ability[] {
+  return roleAbilities[actor.role];
+}
+
+/**
+ * Decides whether an actor may perform an ability, optionally on a record at a region path.
+ * @param actor - the acting user
+ * @param ability - what they ask to do
+ * @param recordPath - region path of the record concerned; omitted for actions on no record
+ */
+export function can(actor: Actor, ability: Ability, recordPath?: string): boolean {
+  if (!roleAbilities[actor.role].includes(ability)) return false;
+  return recordPath === undefined || isWithinJurisdiction(recordPath, actor.regionPath);
+}
+
+/**
+ * Decides which identifiers a reader sees in clear for a declared purpose.
+ * @param role - the reader's role
+ * @param purpose - the declared purpose of the read
+ */
+export function identifierVisibility(role: Role, purpose: Purpose): IdentifierVisibility {
+  const rule = clearIdentifiers.find((r) => r.role === role && r.purposes.includes(purpose));
+  return { residentId: rule?.residentId ?? false, phone: rule?.phone ?? false };
+}

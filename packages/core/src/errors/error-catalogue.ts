@@ -1,0 +1,39 @@
+/**
+ * The catalogue of stable error codes. Every failure EpiGrid reports to a client or an operator
+ * carries one of these codes; the HTTP layer maps it to a status with {@link errorStatus}.
+ */
+export const errorCatalogue = {
+  validation_failed: { status: 400, message: 'The request is not valid', reportable: false },
+  invalid_resident_id: { status: 400, message: 'The resident ID number is not valid', reportable: false },
+  purpose_required: { status: 400, message: 'A declared purpose is required to read personal data', reportable: false },
+  unauthenticated: { status: 401, message: 'Sign in first', reportable: false },
+  invalid_credentials: { status: 401, message: 'Unknown user name or wrong password', reportable: false },
+  session_expired: { status: 401, message: 'The session has expired; sign in again', reportable: false },
+  forbidden: { status: 403, message: 'Your role may not do this', reportable: false },
+  outside_jurisdiction: { status: 403, message: 'The record is outside your jurisdiction', reportable: false },
+  not_found: { status: 404, message: 'Not found', reportable: false },
+  conflict: { status: 409, message: 'The record already exists', reportable: false },
+  rate_limited: { status: 429, message: 'Too many attempts; wait and try again', reportable: false },
+  config_invalid: { status: 500, message: 'The configuration is not valid', reportable: true },
+  audit_chain_broken: { status: 500, message: 'The audit log failed verification', reportable: true },
+  internal: { status: 500, message: 'Internal error', reportable: true },
+} as const satisfies Record<string, ErrorDefinition>;
+
+/** How one error code is presented: HTTP status, default message, and whether operators are alerted. */
+export interface ErrorDefinition {
+  readonly status: number;
+  readonly message: string;
+  readonly reportable: boolean;
+}
+
+/** A stable error code from {@link errorCatalogue}. */
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/**
+ * Maps an error code to its HTTP status.
+ * @param code - a catalogue code
+ * @returns the HTTP status code
+ */
+export function errorStatus(code: ErrorCode): number {
+  return errorCatalogue[code].status;
+}

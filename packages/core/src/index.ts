@@ -1,0 +1,6 @@
+export * from './access/index.js';
+export * from './audit/index.js';
+export * from './errors/index.js';
+export * from './identity/index.js';
+export * from './people/index.js';
+export * from './regions/index.js';

@@ -1,0 +1,2 @@
+export * from './age.js';
+export * from './person.js';

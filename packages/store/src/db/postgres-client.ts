@@ -1,0 +1,57 @@
+import pg from 'pg';
+import type { QueryResult, SqlClient } from './sql-client.js';
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** Type parsers shared with the PGlite client: int8 as number, date as YYYY-MM-DD text. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === DATE) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+  },
+};
+
+function clientOf(target: pg.Pool | pg.PoolClient, pool: pg.Pool | null): SqlClient {
+  return {
+    engine: 'postgres',
+    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await target.query({ text: sql, values: params as unknown[], types });
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await target.query(sql);
+    },
+    async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+      if (pool === null) return work(this); // already inside a transaction: join it
+      const connection = await pool.connect();
+      try {
+        await connection.query('BEGIN');
+        const result = await work(clientOf(connection, null));
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK');
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    async close(): Promise<void> {
+      if (pool !== null) await pool.end();
+    },
+  };
+}
+
+/**
+ * Connects to PostgreSQL (≥ 15) through a connection pool.
+ * @param connectionString - a `postgres://` URL
+ * @param maxConnections - pool size
+ */
+export async function openPostgres(connectionString: string, maxConnections = 10): Promise<SqlClient> {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  const probe = await pool.connect(); // fail fast on a wrong URL
+  probe.release();
+  return clientOf(pool, pool);
+}

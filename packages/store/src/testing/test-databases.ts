@@ -16,7 +16,17 @@ export interface TestBackend {
   open(options?: { migrated?: boolean }): Promise<SqlClient>;
 }
 
-async function freshPostgres(adminUrl: string): Promise<SqlClient> {
+/** A throwaway PostgreSQL database: its URL and how to drop it. */
+export interface ThrowawayDatabase {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates an empty PostgreSQL database with a random name next to the admin URL's database.
+ * @param adminUrl - URL of a database the test user may run CREATE DATABASE from
+ */
+export async function createThrowawayDatabase(adminUrl: string): Promise<ThrowawayDatabase> {
   const name = `epigrid_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -24,15 +34,25 @@ async function freshPostgres(adminUrl: string): Promise<SqlClient> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 4);
   return {
-    ...db,
-    async close(): Promise<void> {
-      await db.close();
+    url: url.toString(),
+    async drop(): Promise<void> {
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
+    },
+  };
+}
+
+async function freshPostgres(adminUrl: string): Promise<SqlClient> {
+  const throwaway = await createThrowawayDatabase(adminUrl);
+  const db = await openPostgres(throwaway.url, 4);
+  return {
+    ...db,
+    async close(): Promise<void> {
+      await db.close();
+      await throwaway.drop();
     },
   };
 }

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp, createServices, type DemoInfo } from '@epigrid/server';
+import { createDemoCity, demoLogins, DEMO_PASSWORD, isDatabaseEmpty } from '@epigrid/sim';
+import { openConfigured } from '../open-configured.js';
+
+const WEB_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/**
+ * `epigrid start`: migrates, creates the demo city if the database is empty (and demo mode is on),
+ * then serves the API and the web app on one port until interrupted.
+ */
+export async function start(): Promise<void> {
+  const t0 = performance.now();
+  const opened = await openConfigured(process.env);
+  const { config, db } = opened;
+  console.log(`database: ${db.engine === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL'}`);
+  if (opened.migrations.applied.length > 0) console.log(`migrations applied: ${opened.migrations.applied.join(', ')}`);
+  if (opened.secretSource === 'created') console.log(`created a new secret in ${config.database.dataDir}/secret.key (keep it safe)`);
+
+  let demo: DemoInfo | null = null;
+  if (config.demo.enabled) {
+    if (await isDatabaseEmpty(db)) {
+      console.log(`creating the demo city: ${config.demo.people.toLocaleString('en')} people, seed ${config.demo.seed}…`);
+      const t = performance.now();
+      let lastStage = '';
+      await createDemoCity(db, {
+        seed: config.demo.seed,
+        people: config.demo.people,
+        secret: opened.secret,
+        onProgress: (stage) => {
+          if (stage !== lastStage) console.log(`  ${stage}`);
+          lastStage = stage;
+        },
+      });
+      console.log(`demo city created in ${seconds(t)}`);
+    }
+    demo = { password: DEMO_PASSWORD, logins: demoLogins(await listDemoRegions(opened.db)) };
+  }
+
+  const app = await buildApp({ services: createServices(db, config, opened.secret), demo, webDir: WEB_DIR });
+  const address = await app.listen({ port: config.http.port, host: config.http.host });
+  console.log(`\nEpiGrid is serving at ${address} (ready in ${seconds(t0)})`);
+  console.log(`API documentation: ${address}/docs`);
+  if (demo !== null) {
+    console.log(`\ndemo logins (password "${demo.password}"):`);
+    for (const login of demo.logins) console.log(`  ${login.username.padEnd(10)} ${login.role.padEnd(17)} ${login.regionNameEn}`);
+  }
+
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function listDemoRegions(db: import('@epigrid/store').SqlClient): Promise<Map<string, { nameZh: string; nameEn: string }>> {
+  const rows = await db.query<{ username: string; nameZh: string; nameEn: string }>(
+    `SELECT u.username, r.name_zh AS "nameZh", r.name_en AS "nameEn" FROM app_user u JOIN region r ON r.id = u.region_id`,
+  );
+  return new Map(rows.rows.map((r) => [r.username, { nameZh: r.nameZh, nameEn: r.nameEn }]));
+}

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { errorReply } from './http/error-reply.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
+import { personRoutes } from './routes/person-routes.js';
+import { regionRoutes } from './routes/region-routes.js';
+import type { Services } from './services.js';
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  readonly services: Services;
+  /** Demo logins to show on the login page; null outside demo mode. */
+  readonly demo: DemoInfo | null;
+  /** Directory of the built web app, served at `/`; omitted or missing = API only. */
+  readonly webDir?: string | undefined;
+}
+
+/**
+ * Builds the HTTP application: API routes, OpenAPI document and UI at `/docs`, the web app.
+ * @param options - services, demo information and web directory
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const app = Fastify({ logger: { level: services.config.logLevel }, trustProxy: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorReply);
+
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'EpiGrid API', version: '0.1.0', description: 'Epidemic prevention and control: grid-based closed loop.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  await app.register(metaRoutes, { services, demo: options.demo });
+  await app.register(authRoutes, { services });
+  await app.register(regionRoutes, { services });
+  await app.register(personRoutes, { services });
+
+  if (options.webDir !== undefined && existsSync(options.webDir)) {
+    await app.register(fastifyStatic, { root: options.webDir, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', details: { url: request.url } } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * Every setting EpiGrid reads from the environment, validated once at start (fail fast).
+ * Documented in docs/configuration.md.
+ */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .describe('PostgreSQL connection URL; absent = embedded PGlite'),
+  EPIGRID_DATA_DIR: z.string().min(1).default('./data').describe('directory for the embedded database and the generated secret'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port'),
+  EPIGRID_HOST: z.string().min(1).default('127.0.0.1').describe('interface to listen on'),
+  EPIGRID_SECRET: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64,}$/, 'must be at least 64 hexadecimal characters (32 bytes)')
+    .optional()
+    .describe('key material for identifier encryption, identifier hashes and the audit chain'),
+  EPIGRID_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
+  EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  EPIGRID_DEMO: z.enum(['true', 'false']).default('true').describe('create the demo city on an empty database'),
+  EPIGRID_DEMO_PEOPLE: z.coerce.number().int().min(100).max(5_000_000).default(100_000),
+  EPIGRID_DEMO_SEED: z.coerce.number().int().min(0).default(1),
+  EPIGRID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The validated configuration, grouped by concern. */
+export interface Config {
+  readonly database: { readonly url: string | undefined; readonly dataDir: string };
+  readonly http: { readonly port: number; readonly host: string };
+  /** Hex secret; undefined means "use or create the one kept in the data directory". */
+  readonly secret: string | undefined;
+  readonly auth: { readonly sessionTtlMinutes: number; readonly loginAttemptsPerMinute: number };
+  readonly demo: { readonly enabled: boolean; readonly people: number; readonly seed: number };
+  readonly logLevel: string;
+}
+
+/** A configuration problem: which variable and why. */
+export class ConfigError extends Error {
+  readonly issues: readonly string[];
+
+  /** @param issues - one line per invalid variable */
+  constructor(issues: readonly string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * Reads and validates the configuration from environment variables.
+ * @param env - the environment (process.env in production)
+ * @throws ConfigError naming every invalid variable
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    database: { url: e.DATABASE_URL, dataDir: e.EPIGRID_DATA_DIR },
+    http: { port: e.PORT, host: e.EPIGRID_HOST },
+    secret: e.EPIGRID_SECRET,
+    auth: { sessionTtlMinutes: e.EPIGRID_SESSION_TTL_MINUTES, loginAttemptsPerMinute: e.EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE },
+    demo: { enabled: e.EPIGRID_DEMO === 'true', people: e.EPIGRID_DEMO_PEOPLE, seed: e.EPIGRID_DEMO_SEED },
+    logLevel: e.EPIGRID_LOG_LEVEL,
+  };
+}
+
+/**
+ * A configuration for tests: explicit values, no environment.
+ * @param overrides - values to change
+ */
+export function loadTestConfig(overrides: Partial<Record<keyof z.input<typeof envSchema>, string>> = {}): Config {
+  return loadConfig({
+    EPIGRID_SECRET: 'a1'.repeat(32),
+    EPIGRID_LOG_LEVEL: 'silent',
+    EPIGRID_DEMO: 'false',
+    ...overrides,
+  });
+}
+
+/** The names and descriptions of all variables, for docs and `epigrid config`. */
+export function describeConfig(): Array<{ name: string; description: string }> {
+  return Object.entries(envSchema.shape).map(([name, schema]) => ({ name, description: schema.description ?? '' }));
+}

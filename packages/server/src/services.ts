@@ -1,0 +1,33 @@
+import type { ChainHasher } from '@epigrid/core';
+import {
+  createAuditHasher,
+  createIdentifierVault,
+  createPersonDirectory,
+  type IdentifierVault,
+  type PersonDirectory,
+  type SqlClient,
+} from '@epigrid/store';
+import type { Config } from './config/config.js';
+
+/** What the use cases run on: the database, the protections built from the secret, and a clock. */
+export interface Services {
+  readonly db: SqlClient;
+  readonly config: Config;
+  readonly vault: IdentifierVault;
+  readonly auditHasher: ChainHasher;
+  readonly persons: PersonDirectory;
+  /** Current time; injected so tests can move it (session expiry). */
+  readonly now: () => Date;
+}
+
+/**
+ * Composes the services from an open database, the configuration and the secret.
+ * @param db - migrated database
+ * @param config - validated configuration
+ * @param secret - deployment secret (hex)
+ * @param now - clock
+ */
+export function createServices(db: SqlClient, config: Config, secret: string, now: () => Date = () => new Date()): Services {
+  const vault = createIdentifierVault(secret);
+  return { db, config, vault, auditHasher: createAuditHasher(secret), persons: createPersonDirectory(db, vault), now };
+}

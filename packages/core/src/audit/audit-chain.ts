@@ -78,7 +78,11 @@ export function createAuditVerifier(hasher: ChainHasher): {
     push(entry: AuditEntry): void {
       checked++;
       if (entry.seq !== expectedSeq) {
-        breaks.push({ seq: entry.seq, kind: 'gap', reason: `expected entry ${expectedSeq}, found ${entry.seq}` });
+        const reason =
+          entry.seq > expectedSeq
+            ? `entry ${expectedSeq}${entry.seq - 1 > expectedSeq ? `–${entry.seq - 1}` : ''} missing before it`
+            : `out of order: expected entry ${expectedSeq}`;
+        breaks.push({ seq: entry.seq, kind: 'gap', reason });
       }
       if (entry.prevHash !== prevHash) {
         breaks.push({ seq: entry.seq, kind: 'prev_hash_mismatch', reason: 'does not link to the entry before it' });

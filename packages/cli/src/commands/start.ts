@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp, createServices, type DemoInfo } from '@epigrid/server';
-import { createDemoCity, demoLogins, DEMO_PASSWORD, isDatabaseEmpty } from '@epigrid/sim';
+import { createDemoCity, demoAccounts, DEMO_PASSWORD, isDatabaseEmpty } from '@epigrid/sim';
 import { openConfigured } from '../open-configured.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -38,7 +38,10 @@ export async function start(): Promise<void> {
       });
       console.log(`demo city created in ${seconds(t)}`);
     }
-    demo = { password: DEMO_PASSWORD, logins: demoLogins(await listDemoRegions(opened.db)) };
+    demo = {
+      password: DEMO_PASSWORD,
+      logins: demoAccounts.map(({ username, role, regionNameZh, regionNameEn }) => ({ username, role, regionNameZh, regionNameEn })),
+    };
   }
 
   const app = await buildApp({ services: createServices(db, config, opened.secret), demo, webDir: WEB_DIR });
@@ -57,11 +60,4 @@ export async function start(): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-}
-
-async function listDemoRegions(db: import('@epigrid/store').SqlClient): Promise<Map<string, { nameZh: string; nameEn: string }>> {
-  const rows = await db.query<{ username: string; nameZh: string; nameEn: string }>(
-    `SELECT u.username, r.name_zh AS "nameZh", r.name_en AS "nameEn" FROM app_user u JOIN region r ON r.id = u.region_id`,
-  );
-  return new Map(rows.rows.map((r) => [r.username, { nameZh: r.nameZh, nameEn: r.nameEn }]));
 }

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('uses the embedded database and port 8080 by default', () => {
+    const config = loadConfig({});
+    assert.equal(config.database.url, undefined);
+    assert.equal(config.database.dataDir, './data');
+    assert.equal(config.http.port, 8080);
+    assert.equal(config.demo.people, 100_000);
+  });
+
+  it('treats an empty variable as unset', () => {
+    assert.equal(loadConfig({ DATABASE_URL: '' }).database.url, undefined);
+  });
+
+  it('names every invalid variable and why', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', EPIGRID_SECRET: 'short', DATABASE_URL: 'mysql://x' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        const text = error.issues.join('\n');
+        assert.match(text, /PORT/);
+        assert.match(text, /EPIGRID_SECRET: must be at least 64 hexadecimal characters/);
+        assert.match(text, /DATABASE_URL: must be a postgres:\/\/ URL/);
+        return true;
+      },
+    );
+  });
+});

@@ -49,9 +49,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(personRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
-    await app.register(fastifyStatic, { root: options.webDir, wildcard: false });
+    await app.register(fastifyStatic, { root: options.webDir, wildcard: true });
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      // Client-side routes get the app shell; a missing file (has an extension) or API path is a real 404.
+      const path = request.url.split('?')[0] ?? '';
+      if (request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) return reply.sendFile('index.html');
       return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', details: { url: request.url } } });
     });
   }

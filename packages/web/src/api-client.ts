@@ -1,0 +1,254 @@
+/**
+ * The EpiGrid HTTP API as the web app uses it: typed calls, the session token (kept in
+ * sessionStorage), the declared purpose header, and uniform errors.
+ */
+import type { HouseholdMember, PersonRecord, PersonSummary, Purpose, Role } from '@epigrid/core';
+
+/** The signed-in user (`GET /api/me`). */
+export interface Me {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly regionId: number;
+  readonly regionPath: string;
+  readonly regionNameZh: string;
+  readonly regionNameEn: string;
+  readonly abilities: readonly string[];
+}
+
+/** A node of the region tree as the API returns it. */
+export interface RegionNode {
+  readonly id: number;
+  readonly code: string;
+  readonly level: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly population: number;
+  readonly personCount: number;
+  readonly childCount: number;
+  readonly parentId: number | null;
+  readonly polygon: unknown;
+}
+
+/** One page of person search results. */
+export interface PersonSearchPage {
+  readonly items: readonly PersonSummary[];
+  readonly total: number;
+}
+
+/** A person's record with identifiers clear or masked as the server decided, plus the household. */
+export interface PersonView extends PersonRecord {
+  readonly householdMembers: readonly HouseholdMember[];
+}
+
+/** One demo login shown on the sign-in page. */
+export interface DemoLogin {
+  readonly username: string;
+  readonly role: Role;
+  readonly regionNameZh: string;
+  readonly regionNameEn: string;
+}
+
+/** What `GET /api/demo` tells about demo mode. */
+export type DemoInfo =
+  | { readonly demo: true; readonly password: string; readonly logins: readonly DemoLogin[] }
+  | { readonly demo: false };
+
+/** A successful sign-in. */
+export interface LoginResult {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly user: Me;
+}
+
+/** Parameters of a person search. */
+export interface PersonSearchQuery {
+  readonly q: string;
+  readonly purpose: Purpose;
+  readonly regionId: number | null;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** A failed API call: HTTP status (0 when the server could not be reached) and the stable error code. */
+export class ApiError extends Error {
+  /** HTTP status, or 0 for a network failure. */
+  readonly status: number;
+  /** Stable error code from the server's error catalogue, or `network` / `http_<status>`. */
+  readonly code: string;
+  /** Extra details the server attached, if any. */
+  readonly details: unknown;
+
+  /**
+   * @param status - HTTP status, 0 for a network failure
+   * @param code - stable error code
+   * @param message - human-readable message from the server
+   * @param details - optional details from the server
+   */
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const tokenKey = 'epigrid.token';
+const sessionEndCodes = new Set(['session_expired', 'unauthenticated']);
+const sessionEndListeners = new Set<(code: string) => void>();
+
+/** The stored session token, or null when signed out. */
+export function getToken(): string | null {
+  try {
+    return sessionStorage.getItem(tokenKey);
+  } catch {
+    return null;
+  }
+}
+
+function storeToken(token: string | null): void {
+  try {
+    if (token === null) sessionStorage.removeItem(tokenKey);
+    else sessionStorage.setItem(tokenKey, token);
+  } catch {
+    // Storage may be unavailable (private mode); the session then lasts until reload.
+  }
+}
+
+/**
+ * Registers a listener called when the server ends the session (401 `session_expired` or `unauthenticated`).
+ * @param listener - receives the error code
+ * @returns a function that removes the listener
+ */
+export function onSessionEnd(listener: (code: string) => void): () => void {
+  sessionEndListeners.add(listener);
+  return () => {
+    sessionEndListeners.delete(listener);
+  };
+}
+
+interface RequestOptions {
+  readonly method?: 'GET' | 'POST';
+  readonly body?: unknown;
+  readonly purpose?: Purpose;
+  /** Whether a 401 means the session ended (false for the sign-in call itself). */
+  readonly session?: boolean;
+}
+
+function errorFromBody(status: number, statusText: string, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
+  const message = typeof error?.message === 'string' ? error.message : statusText || `HTTP ${status}`;
+  return new ApiError(status, code, message, error?.details);
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getToken();
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  if (options.purpose !== undefined) headers['X-Purpose'] = options.purpose;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let body: unknown = null;
+  if (text !== '') {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+  }
+  if (!response.ok) {
+    const error = errorFromBody(response.status, response.statusText, body);
+    if (response.status === 401 && options.session !== false && sessionEndCodes.has(error.code)) {
+      storeToken(null);
+      for (const listener of sessionEndListeners) listener(error.code);
+    }
+    throw error;
+  }
+  return body as T;
+}
+
+/**
+ * Signs in and stores the session token.
+ * @param username - user name
+ * @param password - password
+ */
+export async function login(username: string, password: string): Promise<LoginResult> {
+  const result = await request<LoginResult>('/api/auth/login', {
+    method: 'POST',
+    body: { username, password },
+    session: false,
+  });
+  storeToken(result.token);
+  return result;
+}
+
+/** Signs out on the server (best effort) and forgets the token. */
+export async function logout(): Promise<void> {
+  try {
+    if (getToken() !== null) await request<void>('/api/auth/logout', { method: 'POST', session: false });
+  } catch {
+    // The session is forgotten locally whatever the server answered.
+  } finally {
+    storeToken(null);
+  }
+}
+
+/** The signed-in user. */
+export function fetchMe(): Promise<Me> {
+  return request<Me>('/api/me');
+}
+
+/**
+ * One region node.
+ * @param id - region id
+ */
+export function fetchRegion(id: number): Promise<RegionNode> {
+  return request<RegionNode>(`/api/regions/${encodeURIComponent(String(id))}`);
+}
+
+/**
+ * The children of a region node.
+ * @param id - parent region id
+ */
+export async function fetchRegionChildren(id: number): Promise<readonly RegionNode[]> {
+  const page = await request<{ items: readonly RegionNode[] }>(`/api/regions/${encodeURIComponent(String(id))}/children`);
+  return page.items;
+}
+
+/**
+ * Searches persons within the jurisdiction for a declared purpose.
+ * @param query - search text, purpose, optional region filter and paging
+ */
+export function searchPersons(query: PersonSearchQuery): Promise<PersonSearchPage> {
+  const params = new URLSearchParams({ q: query.q, limit: String(query.limit), offset: String(query.offset) });
+  if (query.regionId !== null) params.set('regionId', String(query.regionId));
+  return request<PersonSearchPage>(`/api/persons?${params.toString()}`, { purpose: query.purpose });
+}
+
+/**
+ * Reads one person's record for a declared purpose.
+ * @param id - person id
+ * @param purpose - declared purpose of the read
+ */
+export function fetchPerson(id: number, purpose: Purpose): Promise<PersonView> {
+  return request<PersonView>(`/api/persons/${encodeURIComponent(String(id))}`, { purpose });
+}
+
+/** Whether the server runs in demo mode, with the demo logins if so. */
+export function fetchDemo(): Promise<DemoInfo> {
+  return request<DemoInfo>('/api/demo', { session: false });
+}

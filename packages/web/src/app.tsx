@@ -1,0 +1,64 @@
+/** The application: restores or starts a session, then shows the header, region tree, search and person pages. */
+import { useEffect, useState } from 'react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Purpose } from '@epigrid/core';
+import { fetchMe, getToken, logout, onSessionEnd } from './api-client.js';
+import type { Me } from './api-client.js';
+import { LoginPage } from './login-page.js';
+import { Workspace } from './workspace.js';
+
+type Session = { readonly state: 'checking' } | { readonly state: 'signed-out'; readonly endedBecause: string | null } | { readonly state: 'signed-in'; readonly me: Me };
+
+/** The root component. */
+export function App(): ReactElement {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<Session>(() =>
+    getToken() === null ? { state: 'signed-out', endedBecause: null } : { state: 'checking' },
+  );
+  const [purpose, setPurpose] = useState<Purpose | null>(null);
+
+  useEffect(
+    () =>
+      onSessionEnd((code) => {
+        setPurpose(null);
+        setSession({ state: 'signed-out', endedBecause: code });
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    if (session.state !== 'checking') return undefined;
+    let current = true;
+    fetchMe().then(
+      (me) => {
+        if (current) setSession({ state: 'signed-in', me });
+      },
+      () => {
+        if (current) setSession({ state: 'signed-out', endedBecause: null });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [session.state]);
+
+  const signOut = async (): Promise<void> => {
+    await logout();
+    setPurpose(null);
+    window.location.hash = '';
+    setSession({ state: 'signed-out', endedBecause: null });
+  };
+
+  if (session.state === 'checking') {
+    return (
+      <p className="splash" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (session.state === 'signed-out') {
+    return <LoginPage onLogin={(me) => setSession({ state: 'signed-in', me })} endedBecause={session.endedBecause} />;
+  }
+  return <Workspace key={session.me.id} me={session.me} purpose={purpose} onPurposeChange={setPurpose} onLogout={() => void signOut()} />;
+}

@@ -34,7 +34,10 @@ export interface RegionNode {
 /** One page of person search results. */
 export interface PersonSearchPage {
   readonly items: readonly PersonSummary[];
+  /** Matches, capped by the server (see totalExact). */
   readonly total: number;
+  /** False when there are more matches than the server counts. */
+  readonly totalExact: boolean;
 }
 
 /** A person's record with identifiers clear or masked as the server decided, plus the household. */

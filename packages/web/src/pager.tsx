@@ -9,11 +9,13 @@ export interface PagerProps {
   readonly offset: number;
   readonly limit: number;
   readonly total: number;
+  /** False when `total` is a lower bound ("1,000+"). */
+  readonly totalExact: boolean;
   readonly onChange: (offset: number) => void;
 }
 
 /** The pager below search results. */
-export function Pager({ offset, limit, total, onChange }: PagerProps): ReactElement {
+export function Pager({ offset, limit, total, totalExact, onChange }: PagerProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const from = total === 0 ? 0 : offset + 1;
@@ -30,7 +32,7 @@ export function Pager({ offset, limit, total, onChange }: PagerProps): ReactElem
         ‹ {t('pager.previous')}
       </button>
       <span className="pager__range" data-testid="pager-range">
-        {t('pager.range', { from: formatCount(language, from), to: formatCount(language, to), total: formatCount(language, total) })}
+        {t('pager.range', { from: formatCount(language, from), to: formatCount(language, to), total: `${formatCount(language, total)}${totalExact ? '' : '+'}` })}
       </span>
       <button
         type="button"

@@ -133,7 +133,7 @@ export function PersonSearch({ purpose, onPurposeChange, region, onClearRegion, 
             ) : (
               <>
                 {purpose !== null && <PersonResults items={results.data.items} purpose={purpose} />}
-                <Pager offset={offset} limit={pageSize} total={results.data.total} onChange={(next) => setPage({ key, offset: next })} />
+                <Pager offset={offset} limit={pageSize} total={results.data.total} totalExact={results.data.totalExact} onChange={(next) => setPage({ key, offset: next })} />
               </>
             )}
           </>

@@ -36,7 +36,7 @@ export const personSummarySchema = z.object({
 });
 
 /** A page of search results. */
-export const personPageSchema = z.object({ items: z.array(personSummarySchema), total: z.number() });
+export const personPageSchema = z.object({ items: z.array(personSummarySchema), total: z.number(), totalExact: z.boolean() });
 
 /**
  * Presents a person: copies only whitelisted fields.

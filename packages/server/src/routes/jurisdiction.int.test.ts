@@ -65,6 +65,17 @@ for (const backend of testBackends()) {
       });
     }
 
+    it('finds people by the start of their name, only inside the jurisdiction', async () => {
+      const county = fixture.users.county;
+      const res = await get(county, `/api/persons?q=${encodeURIComponent('测A1')}`, 'supervision');
+      assert.equal(res.status, 200);
+      const names = (res.json().items as Array<{ name: string }>).map((p) => p.name);
+      assert.deepEqual(names, ['测A1g10', '测A1g11', '测A1g20', '测A1g21']);
+      assert.equal(res.json().totalExact, true);
+      const other = await get(county, `/api/persons?q=${encodeURIComponent('测B1')}`, 'supervision');
+      assert.equal(other.json().total, 0, 'a name outside the jurisdiction is not found');
+    });
+
     it('refuses a region outside the jurisdiction, as a tree node and as a search filter', async () => {
       const town = fixture.users.town;
       const other = fixture.regionIds.B!;

@@ -7,7 +7,7 @@ import { classifyPersonQuery } from './person-query.js';
 
 /** Search parameters; the jurisdiction is not among them — it is always applied. */
 export interface PersonSearch {
-  /** Name, full ID number, 4 last ID characters, or phone. */
+  /** Start of a name (family name first), full ID number, 4 last ID characters, or phone. */
   readonly q?: string | undefined;
   /** Narrow to a region node (it must itself be inside the jurisdiction to match anything). */
   readonly regionId?: number | undefined;
@@ -15,10 +15,16 @@ export interface PersonSearch {
   readonly offset: number;
 }
 
+/** Counting stops here: beyond it a search is too broad to page through, and an exact count is costly. */
+export const SEARCH_COUNT_CAP = 1000;
+
 /** A page of search results. */
 export interface PersonPage {
   readonly items: PersonSummary[];
+  /** Number of matches, capped at {@link SEARCH_COUNT_CAP}. */
   readonly total: number;
+  /** False when there are more than {@link SEARCH_COUNT_CAP} matches. */
+  readonly totalExact: boolean;
 }
 
 /** A person with their household. */
@@ -94,11 +100,14 @@ export function createPersonDirectory(db: SqlClient, vault: IdentifierVault): Pe
         params.push(match.tail);
         where.push(`p.id_number_tail = $${params.length}`);
       } else if (match.kind === 'name') {
-        params.push(`%${match.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-        where.push(`p.name LIKE $${params.length}`);
+        params.push(`${match.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        where.push(`(p.name COLLATE "C") LIKE $${params.length}`);
       }
       const filter = where.join(' AND ');
-      const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${filter}`, params);
+      const total = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM person p WHERE ${filter} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`,
+        params,
+      );
       const rows = await db.query<{
         id: number;
         name: string;
@@ -111,11 +120,13 @@ export function createPersonDirectory(db: SqlClient, vault: IdentifierVault): Pe
         `SELECT p.id, p.name, p.sex, p.birth_date AS "birthDate", p.id_number_tail AS "idTail",
                 p.grid_id AS "gridId", g.name_zh AS "gridName"
          FROM person p JOIN region g ON g.id = p.grid_id
-         WHERE ${filter} ORDER BY p.name, p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+         WHERE ${filter} ORDER BY (p.name COLLATE "C"), p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, search.limit, search.offset],
       );
+      const counted = total.rows[0]?.n ?? 0;
       return {
-        total: total.rows[0]?.n ?? 0,
+        total: Math.min(counted, SEARCH_COUNT_CAP),
+        totalExact: counted <= SEARCH_COUNT_CAP,
         items: rows.rows.map((r) => ({
           id: r.id,
           name: r.name,

@@ -7,3 +7,4 @@ export * from './use-cases/log-in.js';
 export * from './use-cases/read-person.js';
 export * from './use-cases/record-audit.js';
 export * from './use-cases/search-persons.js';
+export * from './jobs/register-jobs.js';

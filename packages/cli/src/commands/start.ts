@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { buildApp, createServices, type DemoInfo } from '@epigrid/server';
+import { buildApp, createServices, registerJobs, type DemoInfo } from '@epigrid/server';
 import { createDemoCity, demoAccounts, DEMO_PASSWORD, isDatabaseEmpty } from '@epigrid/sim';
+import { openJobQueue } from '@epigrid/store';
 import { openConfigured } from '../open-configured.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -44,7 +45,11 @@ export async function start(): Promise<void> {
     };
   }
 
-  const app = await buildApp({ services: createServices(db, config, opened.secret), demo, webDir: WEB_DIR });
+  const services = createServices(db, config, opened.secret);
+  const queue = await openJobQueue(db);
+  const jobs = await registerJobs(queue, services);
+  console.log(`jobs scheduled: ${jobs.join(', ')}`);
+  const app = await buildApp({ services, demo, webDir: WEB_DIR });
   const address = await app.listen({ port: config.http.port, host: config.http.host });
   console.log(`\nEpiGrid is serving at ${address} (ready in ${seconds(t0)})`);
   console.log(`API documentation: ${address}/docs`);
@@ -55,6 +60,7 @@ export async function start(): Promise<void> {
 
   const stop = async (): Promise<void> => {
     await app.close();
+    await queue.stop({ graceful: true, wait: true });
     await db.close();
     process.exit(0);
   };

@@ -1,0 +1,48 @@
+import { purgeExpiredSessions, type JobQueue } from '@epigrid/store';
+import type { Services } from '../services.js';
+
+/** A recurring job: queue name, cron schedule and what it does. */
+interface RecurringJob {
+  readonly name: string;
+  readonly cron: string;
+  run(services: Services): Promise<Record<string, unknown>>;
+}
+
+/** The recurring jobs of this release; later capabilities (retention, escalation, re-classification) add theirs here. */
+const recurringJobs: readonly RecurringJob[] = [
+  {
+    name: 'sessions.purge',
+    cron: '17 * * * *',
+    async run(services) {
+      return { purged: await purgeExpiredSessions(services.db, services.now()) };
+    },
+  },
+];
+
+/**
+ * Creates the queues, schedules the recurring jobs and starts their workers.
+ * @param queue - the durable job queue
+ * @param services - application services the jobs run on
+ * @returns the names of the scheduled jobs
+ */
+export async function registerJobs(queue: JobQueue, services: Services): Promise<string[]> {
+  for (const job of recurringJobs) {
+    await queue.createQueue(job.name);
+    await queue.schedule(job.name, job.cron);
+    await queue.work(job.name, async () => {
+      await job.run(services);
+    });
+  }
+  return recurringJobs.map((job) => job.name);
+}
+
+/**
+ * Runs a recurring job once, now (for operators and tests).
+ * @param name - job name
+ * @param services - application services
+ */
+export async function runJobNow(name: string, services: Services): Promise<Record<string, unknown>> {
+  const job = recurringJobs.find((j) => j.name === name);
+  if (job === undefined) throw new Error(`unknown job "${name}"; known: ${recurringJobs.map((j) => j.name).join(', ')}`);
+  return job.run(services);
+}

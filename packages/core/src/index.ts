@@ -4,3 +4,4 @@ export * from './errors/index.js';
 export * from './identity/index.js';
 export * from './people/index.js';
 export * from './regions/index.js';
+export * from './protocol/index.js';

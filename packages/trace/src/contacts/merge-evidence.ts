@@ -1,0 +1,44 @@
+import type { Evidence } from './contact-types.js';
+
+/** Evidence gathered per person from several rules. */
+export type EvidenceByPerson = Map<number, Evidence[]>;
+
+/**
+ * Adds one rule's findings to the running collection.
+ * @param into - collection, mutated
+ * @param found - evidence per person from one rule
+ */
+export function mergeInto(into: EvidenceByPerson, found: ReadonlyMap<number, readonly Evidence[]>): void {
+  for (const [person, list] of found) {
+    const current = into.get(person);
+    if (current) current.push(...list);
+    else into.set(person, [...list]);
+  }
+}
+
+const rank = (e: Evidence): number => ('rowKey' in e ? e.rowKey : 0);
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const start = (e: Evidence): number => ('from' in e ? e.from : Number.MAX_SAFE_INTEGER);
+
+/**
+ * Summary of one person's evidence: stable order, distinct rule ids, first and last exposure.
+ * @param evidence - any order
+ */
+export function summarise(evidence: readonly Evidence[]): {
+  readonly evidence: readonly Evidence[];
+  readonly ruleIds: readonly string[];
+  readonly firstExposure: number;
+  readonly lastExposure: number;
+} {
+  const sorted = [...evidence].sort(
+    (a, b) => start(a) - start(b) || order(a.kind, b.kind) || rank(a) - rank(b) || order(a.ruleId, b.ruleId),
+  );
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const e of sorted) {
+    if (!('from' in e)) continue;
+    first = Math.min(first, e.from);
+    last = Math.max(last, e.to);
+  }
+  return { evidence: sorted, ruleIds: [...new Set(sorted.map((e) => e.ruleId))].sort(), firstExposure: first, lastExposure: last };
+}

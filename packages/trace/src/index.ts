@@ -1,0 +1,18 @@
+export * from './presence-rows.js';
+export * from './memory-presence-rows.js';
+export * from './index/presence-index.js';
+export * from './index/build-presence-index.js';
+export type { IntervalVisitor } from './index/interval-segment.js';
+export { serviceKeyOf, type Ticket } from './index/ticket-table.js';
+export type * from './contacts/contact-types.js';
+export * from './contacts/exposure-window.js';
+export * from './contacts/intervals.js';
+export * from './contacts/close-contacts.js';
+export * from './contacts/sub-close-contacts.js';
+export * from './contacts/companions.js';
+export * from './contacts/trace-case.js';
+export { seatingRule } from './contacts/vehicle-exposures.js';
+export * from './chains/gamma.js';
+export * from './chains/traced-links.js';
+export * from './chains/wallinga-teunis.js';
+export * from './chains/clusters.js';

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { builtinProfile, type VenueRule } from '@epigrid/core';
+import { traceCase } from '../contacts/trace-case.js';
+import { venueExposures } from '../contacts/venue-exposures.js';
+import { unionOf } from '../contacts/intervals.js';
+import { memoryPresenceRows } from '../memory-presence-rows.js';
+import type { CheckInRow } from '../presence-rows.js';
+import { at, OFFSET } from '../testing/scenario.js';
+import { naiveVenueScan } from '../testing/naive-venue-scan.js';
+import { buildPresenceIndex } from './build-presence-index.js';
+import { PresenceIndex } from './presence-index.js';
+
+const base = at('2022-07-01');
+const rowArb = fc
+  .record({
+    personId: fc.integer({ min: 1, max: 12 }),
+    venueId: fc.integer({ min: 1, max: 4 }),
+    start: fc.integer({ min: 0, max: 4 * 86_400 }),
+    minutes: fc.option(fc.integer({ min: 0, max: 24 * 60 }), { nil: null }),
+  })
+  .map(({ personId, venueId, start, minutes }) => ({ personId, venueId, timeIn: base + start, timeOut: minutes === null ? null : base + start + minutes * 60 }));
+const rowsArb = fc.array(rowArb, { minLength: 1, maxLength: 80 }).map((rows): CheckInRow[] => rows.map((r, i) => ({ ...r, rowKey: i + 1 })));
+const ruleArb = fc.record({
+  enabled: fc.constant(true),
+  threshold: fc.record({ minutes: fc.integer({ min: 0, max: 120 }), comparison: fc.constantFrom('at-least' as const, 'more-than' as const) }),
+  accumulation: fc.constantFrom('contiguous' as const, 'cumulative-24h' as const),
+  openEndedStayMinutes: fc.integer({ min: 0, max: 180 }),
+});
+
+const build = (rows: readonly CheckInRow[]): PresenceIndex => {
+  const index = new PresenceIndex({ utcOffsetMinutes: OFFSET });
+  index.appendCheckIns(rows);
+  index.compact();
+  return index;
+};
+
+describe('presence index', () => {
+  it('gives the same venue contacts and overlaps as a naive O(n²) scan (differential)', () => {
+    fc.assert(
+      fc.property(rowsArb, ruleArb, fc.integer({ min: 0, max: 3 * 86_400 }), fc.integer({ min: 0, max: 3 * 86_400 }), (rows, rule: VenueRule, a, len) => {
+        const window = { from: base + a, to: base + a + len };
+        const index = build(rows);
+        const got = venueExposures(index, 1, window, rule, 'r');
+        const want = naiveVenueScan(rows, 1, window, rule);
+        assert.deepEqual([...got.keys()].sort((x, y) => x - y), [...want.keys()].sort((x, y) => x - y));
+        for (const [person, evidence] of got) assert.deepEqual(unionOf(evidence.map((e) => [e.from, e.to])), unionOf(want.get(person)!));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('appending rows in any order and batches (with or without compaction) equals building at once', () => {
+    const profile = builtinProfile('CN-P9-2022-06-28');
+    fc.assert(
+      fc.property(rowsArb, fc.array(fc.nat(), { minLength: 80, maxLength: 80 }), fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 10 }), fc.boolean(), (rows, keys, cuts, compactEach) => {
+        const shuffled = rows.map((r, i) => [keys[i]!, r] as const).sort((x, y) => x[0] - y[0]).map(([, r]) => r);
+        const incremental = new PresenceIndex({ utcOffsetMinutes: OFFSET });
+        let i = 0;
+        for (let k = 0; i < shuffled.length; k++) {
+          const n = cuts[k % cuts.length]!;
+          incremental.appendCheckIns(shuffled.slice(i, i + n));
+          i += n;
+          if (compactEach) incremental.compact();
+        }
+        const request = { case: { caseId: 1, personId: 1, onsetDate: '2022-07-03', samplingDate: '2022-07-03', isolatedAt: base + 4 * 86_400 }, asOf: base + 5 * 86_400, companions: false };
+        assert.deepEqual(traceCase(incremental, profile, request), traceCase(build(rows), profile, request));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('builds from the PresenceRows port, drops whole days, and reports bytes per row', async () => {
+    const rows: CheckInRow[] = [];
+    for (let day = 0; day < 3; day++) for (let i = 0; i < 1000; i++) rows.push({ personId: i, venueId: i % 50, timeIn: base + day * 86_400 + i * 60, timeOut: i % 3 === 0 ? null : base + day * 86_400 + i * 60 + 1800, rowKey: day * 1000 + i });
+    const index = await buildPresenceIndex(memoryPresenceRows({ checkIns: rows, households: [{ personId: 1, householdId: 9 }] }), { utcOffsetMinutes: OFFSET, since: base });
+    const stats = index.stats();
+    assert.equal(stats.checkInRows, 3000);
+    assert.ok(stats.bytesPerPresenceRow <= 32, `${stats.bytesPerPresenceRow} bytes/row`);
+    assert.equal(index.householdOf(1), 9);
+    assert.equal(index.dropDaysBefore('2022-07-02'), 1000);
+    assert.deepEqual(index.stats().days, [at('2022-07-02') / 86_400 + OFFSET / 1440, at('2022-07-03') / 86_400 + OFFSET / 1440]);
+  });
+
+  it('clips stays longer than the bound and still finds overlaps across midnight', () => {
+    const index = build([
+      { personId: 1, venueId: 1, timeIn: at('2022-07-01', '23:00'), timeOut: at('2022-07-02', '02:00'), rowKey: 1 },
+      { personId: 2, venueId: 1, timeIn: at('2022-07-01', '20:00'), timeOut: at('2022-07-04', '20:00'), rowKey: 2 },
+    ]);
+    const rule = builtinProfile('CN-P9-2022-06-28').closeContact.venue;
+    const got = venueExposures(index, 1, { from: at('2022-07-01'), to: at('2022-07-03') }, rule, 'r');
+    assert.deepEqual([...got.keys()], [2]);
+    assert.equal(index.stats().clippedRows, 1);
+  });
+});

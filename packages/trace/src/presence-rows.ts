@@ -1,0 +1,71 @@
+/**
+ * The rows the trace engine indexes, and the port the store implements to feed it. Times are epoch
+ * seconds; ids are the store's integer ids (a person id, a venue id, and `rowKey`, the store's
+ * integer key of the source row, which evidence points back to).
+ */
+
+/** One venue place-code scan (`check-ins` source). */
+export interface CheckInRow {
+  readonly personId: number;
+  readonly venueId: number;
+  readonly timeIn: number;
+  /** Exit scan, or null when the person did not scan out (the profile assumes a stay). */
+  readonly timeOut: number | null;
+  readonly rowKey: number;
+}
+
+/** One telecom presence interval (`telecom` source). */
+export interface TelecomRow {
+  readonly personId: number;
+  /** H3 cell at resolution 8, 15-character hex string. */
+  readonly cell: string;
+  readonly start: number;
+  readonly end: number;
+  readonly rowKey: number;
+}
+
+/** Transport modes of the `transport` source. */
+export type VehicleMode = 'train' | 'coach' | 'plane' | 'ship';
+
+/** One transport ticket (`transport` source). */
+export interface TicketRow {
+  readonly personId: number;
+  readonly mode: VehicleMode;
+  readonly serviceId: string;
+  /** YYYY-MM-DD */
+  readonly serviceDate: string;
+  readonly departure: number;
+  readonly arrival: number;
+  /** Carriage (train) or cabin (ship); null for planes and coaches. */
+  readonly carriage: string | null;
+  /** 1-based seat row. */
+  readonly seatRow: number;
+  readonly seat: string;
+  /** Fully enclosed, air-conditioned train or sealed coach. */
+  readonly enclosed: boolean;
+  readonly rowKey: number;
+}
+
+/** Household membership from the population registry. */
+export interface HouseholdRow {
+  readonly personId: number;
+  readonly householdId: number;
+}
+
+/** Which rows to stream: everything from an instant on (the retention horizon). */
+export interface PresenceRange {
+  /** Epoch seconds; rows that start before it are not needed. */
+  readonly since: number;
+}
+
+/**
+ * The source the index is built from: the store's day-partitioned presence tables and the person
+ * registry. Each method streams batches (a few thousand rows each) so 40 M rows never sit in
+ * memory as objects at once. Order within and across batches does not matter.
+ */
+export interface PresenceRows {
+  checkIns(range: PresenceRange): AsyncIterable<readonly CheckInRow[]>;
+  telecom(range: PresenceRange): AsyncIterable<readonly TelecomRow[]>;
+  tickets(range: PresenceRange): AsyncIterable<readonly TicketRow[]>;
+  households(): AsyncIterable<readonly HouseholdRow[]>;
+}

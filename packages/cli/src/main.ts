@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '@epigrid/server';
+import type { DemoOptions } from './commands/demo.js';
+import type { SimEvaluateOptions } from './commands/sim-evaluate.js';
 import type { UsersAddOptions } from './commands/users-add.js';
 
 // Commands are imported when run, so `epigrid audit verify` does not load the web server or the simulator.
@@ -25,6 +27,27 @@ program
   .action(async (options: UsersAddOptions) => (await import('./commands/users-add.js')).usersAdd(options));
 
 program.command('audit').description('audit log').command('verify').description('verify the hash chain of the audit log').action(async () => (await import('./commands/audit-verify.js')).auditVerify());
+
+program
+  .command('demo')
+  .description('run the demo city day by day: presence data, an outbreak and its ground truth, fed to ingestion')
+  .option('--days <n>', 'days to simulate', '14')
+  .option('--speed <seconds>', 'wall-clock seconds per simulated day (0 = as fast as possible)', '0')
+  .option('--out <dir>', 'output directory (default <data dir>/demo-run)')
+  .option('--seed <n>', 'seed of the city and the outbreak (default EPIGRID_DEMO_SEED)')
+  .option('--people <n>', 'city size (default EPIGRID_DEMO_PEOPLE)')
+  .option('--no-interventions', 'do not isolate reported cases (uncontrolled outbreak)')
+  .option('--pooled-testing', 'mass testing every 3 days from day 2, 10-in-1 pooled tubes')
+  .action(async (options: DemoOptions) => (await import('./commands/demo.js')).demo(options));
+
+program
+  .command('sim')
+  .description('simulator tools')
+  .command('evaluate')
+  .description('compare a run\'s ground truth with what the platform found')
+  .requiredOption('--out <dir>', 'output directory of the run')
+  .option('--json <file>', 'also write the figures as JSON')
+  .action(async (options: SimEvaluateOptions) => (await import('./commands/sim-evaluate.js')).simEvaluate(options));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,112 @@
+import { join, resolve } from 'node:path';
+import { createDemoCity, DemoDriver, generateCity, isDatabaseEmpty, noInterventions } from '@epigrid/sim';
+import type { AfterDay, DaySummary, IngestDay, SimConfigInput } from '@epigrid/sim';
+import { openConfigured } from '../open-configured.js';
+
+/** Options of `epigrid demo`. */
+export interface DemoOptions {
+  readonly days?: string;
+  readonly speed?: string;
+  readonly out?: string;
+  readonly seed?: string;
+  readonly people?: string;
+  /** False with --no-interventions: reported cases are not isolated either. */
+  readonly interventions?: boolean;
+  readonly pooledTesting?: boolean;
+}
+
+/**
+ * THE place to wire ingestion: until packages/ingest exposes its API, the day's files are only
+ * listed. Replace the body with the ingestion call (import, identity resolution, storage).
+ * @param files - the day's files, one per source
+ * @param day - the simulated date
+ */
+export const ingestDayFiles: IngestDay = async (files, day) => {
+  console.log(`  ${day}: ingestion not wired yet; files left for import: ${files.map((f) => f.source).join(', ')}`);
+};
+
+/**
+ * The platform's daily loop (analysis, tracing, decisions) once it exists; nothing yet.
+ * @param _day - the simulated date
+ */
+export const runPlatformLoop: AfterDay = async (_day) => {};
+
+/**
+ * Parses an integer option.
+ * @param text - the option's text
+ * @param name - option name, for the error
+ * @param min - smallest allowed value
+ * @returns the number
+ */
+export function integerOption(text: string, name: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"`);
+  return value;
+}
+
+/**
+ * Builds the simulation settings of the command's switches.
+ * @param seed - seed of the city and the outbreak
+ * @param options - command options
+ * @returns configuration overrides
+ */
+export function demoSimConfig(seed: number, options: DemoOptions): SimConfigInput {
+  return {
+    seed,
+    isolateReportedCases: options.interventions !== false,
+    massTesting: options.pooledTesting === true ? { firstDay: 2, everyDays: 3, coverage: 0.85, poolSize: 10 } : null,
+  };
+}
+
+function printDay(s: DaySummary): void {
+  const r = s.rows;
+  console.log(
+    `${s.date}  infections +${s.newInfections}  cases +${s.casesReported}  rows: check-ins ${r['check-ins']}, telecom ${r.telecom}, transport ${r.transport}, cases ${r.cases}, lab-results ${r['lab-results']}  (${s.simulateMs} ms)`,
+  );
+}
+
+/**
+ * `epigrid demo`: runs the demo city day by day, writing each day's files and handing them to
+ * ingestion. Creates the demo city when the database is empty; otherwise the seed and size must be
+ * those the city was created with (the simulation regenerates the same city from them).
+ * @param options - command options
+ */
+export async function demo(options: DemoOptions): Promise<void> {
+  const opened = await openConfigured(process.env);
+  const { config, db } = opened;
+  try {
+    const seed = options.seed === undefined ? config.demo.seed : integerOption(options.seed, 'seed', 0);
+    const people = options.people === undefined ? config.demo.people : integerOption(options.people, 'people', 1);
+    const days = options.days === undefined ? 14 : integerOption(options.days, 'days', 1);
+    const speed = options.speed === undefined ? 0 : Number(options.speed);
+    if (!(speed >= 0)) throw new Error('--speed must be a number of seconds ≥ 0');
+    const outDir = resolve(options.out ?? join(config.database.dataDir, 'demo-run'));
+
+    if (await isDatabaseEmpty(db)) {
+      console.log(`creating the demo city: ${people.toLocaleString('en')} people, seed ${seed}…`);
+      await createDemoCity(db, { seed, people, secret: opened.secret });
+    } else {
+      const stored = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
+      const n = stored.rows[0]?.n ?? 0;
+      if (n !== people) console.warn(`warning: the database holds ${n.toLocaleString('en')} people, the simulation ${people.toLocaleString('en')}; use the --seed and --people the city was created with`);
+    }
+    const city = generateCity({ seed, people });
+    const driver = new DemoDriver({
+      city,
+      config: demoSimConfig(seed, options),
+      outDir,
+      days,
+      secondsPerDay: speed,
+      ingestDay: ingestDayFiles,
+      afterDay: runPlatformLoop,
+      feed: noInterventions,
+      onDay: printDay,
+    });
+    console.log(`simulating ${days} days from ${driver.simulation.clock.date(0)} into ${outDir}${options.interventions === false ? ' (no interventions)' : ''}`);
+    const state = await driver.run();
+    console.log(`done: ${state.totals.infections} infections, ${state.totals.reportedCases} reported cases; ground truth in ${join(outDir, 'truth')}`);
+    console.log(`evaluate with: epigrid sim evaluate --out ${outDir}`);
+  } finally {
+    await db.close();
+  }
+}

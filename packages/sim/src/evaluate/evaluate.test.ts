@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { evaluate } from './evaluate.js';
+import type { PlatformFindings, TruthInfection } from './evaluate.js';
+
+const t = (infectee: string, infector: string | null, infectedAt: string, onsetDate: string | null, recorded = true): TruthInfection => ({ infectee, infector, setting: 'household', place: 'HH-1', infectedAt, onsetDate, recorded });
+
+const truth: TruthInfection[] = [
+  t('A', null, '2026-03-01T08:00:00+08:00', '2026-03-04'),
+  t('B', 'A', '2026-03-03T20:00:00+08:00', '2026-03-08'),
+  t('C', 'A', '2026-03-04T12:00:00+08:00', null, false),
+  t('D', 'B', '2026-03-09T12:00:00+08:00', '2026-03-13'),
+];
+
+describe('evaluate', () => {
+  it('measures control, quarantine and traced links against the truth', () => {
+    const findings: PlatformFindings = {
+      cases: [
+        { residentId: 'A', reportedAt: '2026-03-05T10:00:00+08:00', samplingDate: '2026-03-05', onsetDate: '2026-03-04' },
+        { residentId: 'B', reportedAt: '2026-03-09T10:00:00+08:00', samplingDate: '2026-03-09', onsetDate: '2026-03-08' },
+        { residentId: 'C', reportedAt: '2026-03-07T10:00:00+08:00', samplingDate: '2026-03-07', onsetDate: null },
+      ],
+      contacts: [
+        { caseResidentId: 'A', contactResidentId: 'B', listedAt: '2026-03-05T18:00:00+08:00' },
+        { caseResidentId: 'A', contactResidentId: 'X', listedAt: '2026-03-05T18:00:00+08:00' },
+      ],
+      restrictions: [
+        { residentId: 'B', kind: 'quarantine', from: '2026-03-06T10:00:00+08:00' },
+        { residentId: 'X', kind: 'home_isolation', from: '2026-03-05T22:00:00+08:00', until: '2026-03-19T22:00:00+08:00' },
+        { residentId: 'A', kind: 'isolation', from: '2026-03-05T10:00:00+08:00' },
+      ],
+    };
+    const { overall, days, notes } = evaluate(truth, findings);
+    assert.equal(overall.trueInfections, 4);
+    assert.equal(overall.recordedShare, 0.75);
+    assert.equal(overall.casesFound, 3);
+    // B (listed on 03-05, onset 03-08) was controlled; C (sampled 03-07) was not.
+    assert.equal(overall.infecteesBecameCases, 2);
+    assert.equal(overall.alreadyControlled, 1);
+    assert.equal(overall.shareAlreadyControlled, 0.5);
+    assert.equal(overall.quarantined, 2);
+    assert.equal(overall.quarantinedPerInfection, 0.5);
+    assert.deepEqual(overall.hoursToControlContacts, { contacts: 2, controlled: 2, median: 18, mean: 18 });
+    assert.deepEqual(overall.links, { traced: 2, true: 3, truePositive: 1, recall: 1 / 3, precision: 0.5 });
+    assert.deepEqual(days.map((d) => d.date), ['2026-03-01', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09']);
+    assert.equal(days.find((d) => d.date === '2026-03-08')!.alreadyControlled, 1);
+    assert.deepEqual(notes, []);
+  });
+
+  it('says so when there are no traced links instead of inventing figures', () => {
+    const { overall, notes } = evaluate(truth, { cases: [], contacts: [], restrictions: [] });
+    assert.equal(overall.links.recall, null);
+    assert.equal(overall.links.precision, null);
+    assert.equal(overall.hoursToControlContacts.median, null);
+    assert.equal(overall.shareAlreadyControlled, null);
+    assert.ok(notes.some((n) => n.startsWith('no traced links yet')), 'explains the missing figures');
+  });
+});

@@ -4,96 +4,19 @@
 // Screenshots go to e2e/screenshots/ (git-ignored). Needs /usr/bin/chromium: without it the test is skipped,
 // unless EPIGRID_TEST_REQUIRE contains `browser`, in which case it fails.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowser, screenshots, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const chromiumPath = '/usr/bin/chromium';
-const screenshots = join(root, 'e2e', 'screenshots');
 const testSecret = 'e2e0'.repeat(16);
-const startTimeoutMs = 120_000;
-const uiTimeoutMs = 15_000;
 
-const haveBrowser = existsSync(chromiumPath);
-const browserRequired = (process.env.EPIGRID_TEST_REQUIRE ?? '').includes('browser');
-const skip = !haveBrowser && !browserRequired ? `Chromium not found at ${chromiumPath}; install it (apt-get install chromium) to run the browser test` : false;
-
-/** Finds a free TCP port on the loopback interface. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Keeps the last part of a child's output, to show when something fails. */
-class OutputTail {
-  private text = '';
-
-  /** Appends a chunk, keeping at most the last 200 000 characters. */
-  add(chunk: Buffer | string): void {
-    this.text = (this.text + chunk.toString()).slice(-200_000);
-  }
-
-  /** The kept output. */
-  toString(): string {
-    return this.text;
-  }
-}
-
-/** Waits until the server answers its health check, fails early if it exits. */
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: OutputTail): Promise<void> {
-  const deadline = Date.now() + startTimeoutMs;
-  let lastError = '';
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was healthy; its output:\n${output.toString()}`);
-    }
-    try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) {
-        const body = (await response.json()) as { status?: string };
-        if (body.status === 'ok') return;
-      }
-      lastError = `HTTP ${response.status}`;
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the server was not healthy after ${startTimeoutMs / 1000} s (last error: ${lastError}); its output:\n${output.toString()}`);
-}
-
-/** Builds the web app if it has not been built (the server serves packages/web/dist). */
-function ensureWebBuilt(): void {
-  if (existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) return;
-  const build = spawnSync('npm', ['run', 'build', '--workspace', '@epigrid/web'], { cwd: root, encoding: 'utf8' });
-  assert.equal(build.status, 0, `building the web app failed:\n${build.stdout}\n${build.stderr}`);
-}
-
-describe('browser: sign-in, search and a person page with masking by role and purpose', { skip, timeout: 300_000 }, () => {
-  let dataDir = '';
-  let server: ChildProcess | null = null;
-  const output = new OutputTail();
+describe('browser: sign-in, search and a person page with masking by role and purpose', { skip: skipBrowser, timeout: 300_000 }, () => {
+  let server: TestServer | null = null;
+  let browser: TestBrowser | null = null;
   let baseUrl = '';
-  let browser: Browser | null = null;
-  let context: BrowserContext | null = null;
   let page: Page;
   let demoPassword = '';
-  const browserErrors: string[] = [];
 
   const shot = async (name: string): Promise<void> => {
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
@@ -119,25 +42,8 @@ describe('browser: sign-in, search and a person page with masking by role and pu
   };
 
   before(async () => {
-    if (!haveBrowser) assert.fail(`Chromium is required (EPIGRID_TEST_REQUIRE=${process.env.EPIGRID_TEST_REQUIRE}) but ${chromiumPath} does not exist`);
-    mkdirSync(screenshots, { recursive: true });
-    ensureWebBuilt();
-
-    dataDir = mkdtempSync(join(tmpdir(), 'epigrid-e2e-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      EPIGRID_DATA_DIR: dataDir,
-      EPIGRID_DEMO_PEOPLE: '3000',
-      EPIGRID_SECRET: testSecret,
-    };
-    delete env.DATABASE_URL;
-    server = spawn(process.execPath, [join('packages', 'cli', 'bin', 'epigrid.js'), 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (chunk: Buffer) => output.add(chunk));
-    server.stderr?.on('data', (chunk: Buffer) => output.add(chunk));
-    await waitForHealth(baseUrl, server, output);
+    server = await startServer({ EPIGRID_DEMO_RUN: 'false', EPIGRID_SECRET: testSecret }); // a still city: the test seeds what it checks
+    baseUrl = server.baseUrl;
 
     const demo = (await (await fetch(`${baseUrl}/api/demo`)).json()) as { demo: boolean; password?: string; logins?: Array<{ username: string }> };
     assert.equal(demo.demo, true, 'the server runs the demo city');
@@ -145,31 +51,13 @@ describe('browser: sign-in, search and a person page with masking by role and pu
     assert.ok(demo.logins?.some((l) => l.username === 'epi') && demo.logins.some((l) => l.username === 'grid'), 'demo logins include epi and grid');
     demoPassword = demo.password;
 
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-    context.setDefaultTimeout(uiTimeoutMs);
-    page = await context.newPage();
-    page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      // Refused requests (e.g. the wrong password above) are logged by Chromium itself; they are expected.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(`console: ${message.text()}`);
-    });
+    browser = await openBrowser();
+    page = browser.page;
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (server !== null && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (dataDir !== '') rmSync(dataDir, { recursive: true, force: true });
+    await browser?.close();
+    await server?.stop();
   });
 
   it('an epidemiologist finds a person and, investigating a case, sees the resident ID in clear', async () => {
@@ -259,6 +147,6 @@ describe('browser: sign-in, search and a person page with masking by role and pu
     await page.getByTestId('result-row').first().waitFor();
     await shot('08-search-grid-mobile');
 
-    assert.deepEqual(browserErrors, [], 'no errors in the browser console');
+    assert.deepEqual(browser!.errors, [], 'no errors in the browser console');
   });
 });

@@ -26,7 +26,44 @@ program
   .option('--password <password>', 'password (generated and printed when omitted)')
   .action(async (options: UsersAddOptions) => (await import('./commands/users-add.js')).usersAdd(options));
 
+program
+  .command('trace')
+  .description('trace a case: close and sub-close contacts and companions, with evidence')
+  .argument('<case>', 'case id (as listed by the API)')
+  .action(async (caseId: string) => (await import('./commands/trace.js')).traceCommand(caseId));
+
+program.command('chains').description('transmission chains and clusters').action(async () => (await import('./commands/chains.js')).chainsCommand());
+
 program.command('audit').description('audit log').command('verify').description('verify the hash chain of the audit log').action(async () => (await import('./commands/audit-verify.js')).auditVerify());
+
+program
+  .command('import')
+  .description('import files of a source (CSV, NDJSON or XLSX; UTF-8 or GB18030): registry, cases, lab-results, check-ins, telecom, transport, vaccinations')
+  .argument('<source>', 'source name (docs/data-formats.md)')
+  .argument('<files...>', 'files to import')
+  .option('--again', 'import again even if the same file was imported before')
+  .action(async (source: string, files: string[], options: { again?: boolean }) => (await import('./commands/import.js')).importCommand(source, files, options));
+
+const deadletters = program.command('deadletters').description('rows rejected by imports');
+const letterFilters = (command: Command): Command =>
+  command.option('--source <source>', 'only this source').option('--batch <id>', 'only this import batch').option('--status <status>', 'open | fixed | rerun | discarded');
+letterFilters(deadletters.command('list').description('list rejected rows (identifiers masked)').option('--limit <n>', 'how many', '100')).action(
+  async (options: Record<string, string>) => (await import('./commands/deadletters.js')).deadLettersList(options),
+);
+letterFilters(deadletters.command('export').description('export rejected rows as CSV (identifiers in clear, audited)').option('--out <file>', 'output file')).action(
+  async (options: Record<string, string>) => (await import('./commands/deadletters.js')).deadLettersExport(options),
+);
+deadletters
+  .command('fix')
+  .description('edit fields of a rejected row')
+  .argument('<id>', 'dead letter id')
+  .argument('<assignments...>', 'field=value pairs')
+  .action(async (id: string, assignments: string[]) => (await import('./commands/deadletters.js')).deadLettersFix(id, assignments));
+letterFilters(deadletters.command('rerun').description('validate and load open and fixed rows again')).action(
+  async (options: Record<string, string>) => (await import('./commands/deadletters.js')).deadLettersRerun(options),
+);
+
+program.command('retention').description('data retention').command('run').description('drop presence data older than EPIGRID_PRESENCE_RETENTION_DAYS').action(async () => (await import('./commands/retention-run.js')).retentionRun());
 
 program
   .command('demo')
@@ -47,6 +84,7 @@ program
   .description('compare a run\'s ground truth with what the platform found')
   .requiredOption('--out <dir>', 'output directory of the run')
   .option('--json <file>', 'also write the figures as JSON')
+  .option('--files-only', 'judge only the emitted case reports and the intervention log, not the platform database')
   .action(async (options: SimEvaluateOptions) => (await import('./commands/sim-evaluate.js')).simEvaluate(options));
 
 try {

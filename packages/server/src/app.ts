@@ -7,6 +7,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { errorReply } from './http/error-reply.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { caseRoutes } from './routes/case-routes.js';
+import { demoRunRoutes, type DemoRun } from './routes/demo-run-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
@@ -17,6 +20,8 @@ export interface AppOptions {
   readonly services: Services;
   /** Demo logins to show on the login page; null outside demo mode. */
   readonly demo: DemoInfo | null;
+  /** The demo outbreak running in this process, if any. */
+  readonly demoRun?: DemoRun | null;
   /** Directory of the built web app, served at `/`; omitted or missing = API only. */
   readonly webDir?: string | undefined;
 }
@@ -47,6 +52,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { services });
   await app.register(regionRoutes, { services });
   await app.register(personRoutes, { services });
+  await app.register(caseRoutes, { services });
+  await app.register(demoRunRoutes, { services, run: options.demoRun ?? null });
+  await app.register(importRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

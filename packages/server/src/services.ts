@@ -1,4 +1,4 @@
-import type { ChainHasher } from '@epigrid/core';
+import { builtinProfile, type ChainHasher, type ProtocolProfile } from '@epigrid/core';
 import {
   createAuditHasher,
   createIdentifierVault,
@@ -8,6 +8,7 @@ import {
   type SqlClient,
 } from '@epigrid/store';
 import type { Config } from './config/config.js';
+import { TraceIndexHolder } from './trace/trace-service.js';
 
 /** What the use cases run on: the database, the protections built from the secret, and a clock. */
 export interface Services {
@@ -16,6 +17,10 @@ export interface Services {
   readonly vault: IdentifierVault;
   readonly auditHasher: ChainHasher;
   readonly persons: PersonDirectory;
+  /** The active protocol profile: contact rules, windows, quarantine schedules. */
+  readonly profile: ProtocolProfile;
+  /** The trace engine's presence index over the store. */
+  readonly trace: TraceIndexHolder;
   /** Current time; injected so tests can move it (session expiry). */
   readonly now: () => Date;
 }
@@ -29,5 +34,14 @@ export interface Services {
  */
 export function createServices(db: SqlClient, config: Config, secret: string, now: () => Date = () => new Date()): Services {
   const vault = createIdentifierVault(secret);
-  return { db, config, vault, auditHasher: createAuditHasher(secret), persons: createPersonDirectory(db, vault), now };
+  return {
+    db,
+    config,
+    vault,
+    auditHasher: createAuditHasher(secret),
+    persons: createPersonDirectory(db, vault),
+    profile: builtinProfile(config.trace.profileId),
+    trace: new TraceIndexHolder(db, config.trace.indexDays, now),
+    now,
+  };
 }

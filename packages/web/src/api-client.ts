@@ -3,6 +3,7 @@
  * sessionStorage), the declared purpose header, and uniform errors.
  */
 import type { HouseholdMember, PersonRecord, PersonSummary, Purpose, Role } from '@epigrid/core';
+import type { CaseDetail, CaseReport, ChainReport, TraceResult } from './case-types.js';
 
 /** The signed-in user (`GET /api/me`). */
 export interface Me {
@@ -254,4 +255,76 @@ export function fetchPerson(id: number, purpose: Purpose): Promise<PersonView> {
 /** Whether the server runs in demo mode, with the demo logins if so. */
 export function fetchDemo(): Promise<DemoInfo> {
   return request<DemoInfo>('/api/demo', { session: false });
+}
+
+/** Parameters of a case list read. */
+export interface CaseListQuery {
+  readonly purpose: Purpose;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/**
+ * Lists the cases of the jurisdiction, newest report first.
+ * @param query - declared purpose and paging
+ */
+export async function fetchCases(query: CaseListQuery): Promise<readonly CaseReport[]> {
+  const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+  const page = await request<{ items: readonly CaseReport[] }>(`/api/cases?${params.toString()}`, { purpose: query.purpose });
+  return page.items;
+}
+
+/**
+ * Reads a case and its traced contacts with their evidence.
+ * @param id - case report row id
+ * @param purpose - declared purpose of the read
+ */
+export function fetchCase(id: number, purpose: Purpose): Promise<CaseDetail> {
+  return request<CaseDetail>(`/api/cases/${encodeURIComponent(String(id))}`, { purpose });
+}
+
+/**
+ * Traces a case (again) with the active protocol profile (needs the `person.write` ability).
+ * @param id - case report row id
+ */
+export function traceCase(id: number): Promise<TraceResult> {
+  return request<TraceResult>(`/api/cases/${encodeURIComponent(String(id))}/trace`, { method: 'POST' });
+}
+
+/**
+ * Transmission chains, ranked candidate infectors and clusters of the jurisdiction.
+ * @param purpose - declared purpose of the read (the report names the cases' persons)
+ */
+export function fetchChains(purpose: Purpose): Promise<ChainReport> {
+  return request<ChainReport>('/api/chains', { purpose });
+}
+
+/** State of the demo outbreak running on the server. */
+export interface DemoRunState {
+  readonly daysDone: number;
+  readonly days: number;
+  readonly lastDate: string | null;
+  readonly running: boolean;
+  readonly paused: boolean;
+  readonly finished: boolean;
+  readonly busy: boolean;
+  readonly totals: { readonly infections: number; readonly reportedCases: number; readonly restrictions: number };
+}
+
+/** Reads the demo outbreak's state; null when the server runs none. */
+export async function fetchDemoRun(): Promise<DemoRunState | null> {
+  try {
+    return await request<DemoRunState>('/api/demo/run');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * Steers the demo outbreak.
+ * @param action - pause, resume, step (one day now) or reset (day 0, outbreak data cleared)
+ */
+export function controlDemoRun(action: 'pause' | 'resume' | 'step' | 'reset'): Promise<DemoRunState> {
+  return request<DemoRunState>(`/api/demo/run/${action}`, { method: 'POST' });
 }

@@ -1,20 +1,27 @@
-/** The top bar after sign-in: brand, the user's name, role and jurisdiction, language switch and sign-out. */
+/** The top bar after sign-in: brand, section navigation, the user's name, role and jurisdiction, language switch and sign-out. */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Purpose } from '@epigrid/core';
 import type { Me } from './api-client.js';
+import { AppNav } from './app-nav.js';
 import { localName } from './format.js';
 import { homeHash } from './hash-route.js';
+import type { Section } from './hash-route.js';
 import { LanguageSwitch } from './language-switch.js';
 import { useLanguage } from './use-language.js';
 
 /** Props of {@link AppHeader}. */
 export interface AppHeaderProps {
   readonly me: Me;
+  /** The section shown now, marked in the navigation. */
+  readonly section: Section;
+  /** The session's declared purpose, carried by the navigation. */
+  readonly purpose: Purpose | null;
   readonly onLogout: () => void;
 }
 
 /** The application header. */
-export function AppHeader({ me, onLogout }: AppHeaderProps): ReactElement {
+export function AppHeader({ me, section, purpose, onLogout }: AppHeaderProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -28,6 +35,7 @@ export function AppHeader({ me, onLogout }: AppHeaderProps): ReactElement {
           <span className="topbar__tagline">{t('app.tagline')}</span>
         </span>
       </a>
+      <AppNav section={section} purpose={purpose} />
       <div className="topbar__user" data-testid="header-user">
         <span className="topbar__name" data-testid="header-name">
           {me.displayName}

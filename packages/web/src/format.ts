@@ -37,3 +37,49 @@ export function ageToday(birthDate: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}/.test(birthDate)) return null;
   return ageOn(birthDate.slice(0, 10), today());
 }
+
+/**
+ * Offset of the time zone case data is shown in: China Standard Time (UTC+8), the zone the server
+ * counts calendar days, exposure windows and quarantine dates in, whatever the browser's zone is.
+ */
+export const displayUtcOffsetMinutes = 480;
+
+function shifted(value: string | number): Date | null {
+  const ms = typeof value === 'number' ? value * 1000 : Date.parse(value);
+  if (!Number.isFinite(ms)) return null;
+  return new Date(ms + displayUtcOffsetMinutes * 60_000);
+}
+
+/**
+ * A timestamp as `YYYY-MM-DD HH:mm` in China Standard Time.
+ * @param value - ISO timestamp, or epoch seconds
+ */
+export function formatTimestamp(value: string | number): string {
+  const date = shifted(value);
+  if (date === null) return String(value);
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+/**
+ * The two ends of a time span in China Standard Time; the end is just `HH:mm` when on the same day.
+ * @param from - start, ISO timestamp or epoch seconds
+ * @param to - end, ISO timestamp or epoch seconds
+ */
+export function formatSpan(from: string | number, to: string | number): { readonly from: string; readonly to: string } {
+  const start = formatTimestamp(from);
+  const end = formatTimestamp(to);
+  return { from: start, to: start.slice(0, 10) === end.slice(0, 10) ? end.slice(11) : end };
+}
+
+/**
+ * A fraction (0–1) as a whole percentage, or with one decimal below 10 %.
+ * @param language - UI language
+ * @param fraction - value between 0 and 1
+ */
+export function formatPercent(language: Language, fraction: number): string {
+  return fraction.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: fraction < 0.1 ? 1 : 0,
+  });
+}

@@ -1,22 +1,55 @@
 /**
- * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record.
+ * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record,
+ * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
+ * `#/chains` the transmission chains.
  */
 import { useEffect, useState } from 'react';
 import { isPurpose } from '@epigrid/core';
 import type { Purpose } from '@epigrid/core';
 
 /** Where the app is. */
-export type Route = { readonly name: 'home' } | { readonly name: 'person'; readonly id: number; readonly purpose: Purpose | null };
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'person'; readonly id: number; readonly purpose: Purpose | null }
+  | { readonly name: 'cases'; readonly purpose: Purpose | null }
+  | { readonly name: 'case'; readonly id: number; readonly purpose: Purpose | null }
+  | { readonly name: 'chains' };
+
+/** The top-level sections the navigation offers. */
+export type Section = 'search' | 'cases' | 'chains';
+
+function purposeOf(query: string | undefined): Purpose | null {
+  const purpose = new URLSearchParams(query ?? '').get('purpose');
+  return purpose !== null && isPurpose(purpose) ? purpose : null;
+}
 
 /**
  * Parses a location hash into a route; anything unknown is the home page.
  * @param hash - `location.hash`
  */
 export function parseHash(hash: string): Route {
-  const match = /^#\/person\/(\d+)(?:\?(.*))?$/.exec(hash);
-  if (match === null) return { name: 'home' };
-  const purpose = new URLSearchParams(match[2] ?? '').get('purpose');
-  return { name: 'person', id: Number(match[1]), purpose: purpose !== null && isPurpose(purpose) ? purpose : null };
+  const person = /^#\/person\/(\d+)(?:\?(.*))?$/.exec(hash);
+  if (person !== null) return { name: 'person', id: Number(person[1]), purpose: purposeOf(person[2]) };
+  const cases = /^#\/cases(?:\?(.*))?$/.exec(hash);
+  if (cases !== null) return { name: 'cases', purpose: purposeOf(cases[1]) };
+  const one = /^#\/case\/(\d+)(?:\?(.*))?$/.exec(hash);
+  if (one !== null) return { name: 'case', id: Number(one[1]), purpose: purposeOf(one[2]) };
+  if (/^#\/chains\/?$/.test(hash)) return { name: 'chains' };
+  return { name: 'home' };
+}
+
+/**
+ * The navigation section a route belongs to (a person's page belongs to the search).
+ * @param route - current route
+ */
+export function sectionOf(route: Route): Section {
+  if (route.name === 'cases' || route.name === 'case') return 'cases';
+  if (route.name === 'chains') return 'chains';
+  return 'search';
+}
+
+function withPurpose(path: string, purpose: Purpose | null): string {
+  return purpose === null ? path : `${path}?purpose=${purpose}`;
 }
 
 /**
@@ -25,11 +58,31 @@ export function parseHash(hash: string): Route {
  * @param purpose - declared purpose, if already chosen
  */
 export function personHash(id: number, purpose: Purpose | null): string {
-  return purpose === null ? `#/person/${id}` : `#/person/${id}?purpose=${purpose}`;
+  return withPurpose(`#/person/${id}`, purpose);
+}
+
+/**
+ * The hash of the case list.
+ * @param purpose - declared purpose, if already chosen
+ */
+export function casesHash(purpose: Purpose | null): string {
+  return withPurpose('#/cases', purpose);
+}
+
+/**
+ * The hash of a case page.
+ * @param id - case report row id
+ * @param purpose - declared purpose, if already chosen
+ */
+export function caseHash(id: number, purpose: Purpose | null): string {
+  return withPurpose(`#/case/${id}`, purpose);
 }
 
 /** The hash of the search page. */
 export const homeHash = '#/';
+
+/** The hash of the transmission chains page. */
+export const chainsHash = '#/chains';
 
 /**
  * Navigates to a hash.

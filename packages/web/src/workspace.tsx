@@ -1,10 +1,17 @@
-/** The signed-in layout: header, region tree beside the search, and the person page when one is open. */
+/**
+ * The signed-in layout: header with the section navigation; the region tree beside the search and
+ * person pages; the case list, case pages and transmission chains at full width.
+ */
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import type { Purpose } from '@epigrid/core';
 import type { Me, RegionNode } from './api-client.js';
 import { AppHeader } from './app-header.js';
-import { navigate, personHash, useHashRoute } from './hash-route.js';
+import { CaseListPage } from './case-list-page.js';
+import { CasePage } from './case-page.js';
+import { ChainsPage } from './chains-page.js';
+import { DemoRunBar } from './demo-run-bar.js';
+import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
 import { PersonPage } from './person-page.js';
 import { PersonSearch } from './person-search.js';
 import { RegionTree } from './region-tree.js';
@@ -12,7 +19,7 @@ import { RegionTree } from './region-tree.js';
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
   readonly me: Me;
-  /** The purpose declared in this session, shared by the search and the person page. */
+  /** The purpose declared in this session, shared by the search, person and case pages. */
   readonly purpose: Purpose | null;
   readonly onPurposeChange: (purpose: Purpose | null) => void;
   readonly onLogout: () => void;
@@ -22,17 +29,21 @@ export interface WorkspaceProps {
 export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceProps): ReactElement {
   const route = useHashRoute();
   const [region, setRegion] = useState<RegionNode | null>(null);
+  const section = sectionOf(route);
+  const wide = section !== 'search';
 
-  const changePersonPurpose = (id: number, next: Purpose | null): void => {
+  /** Declares a purpose for the session (if one was chosen) and shows the page under it. */
+  const changePurpose = (next: Purpose | null, hash: string): void => {
     if (next !== null) onPurposeChange(next);
-    navigate(personHash(id, next));
+    navigate(hash);
   };
 
   return (
     <div className="shell">
-      <AppHeader me={me} onLogout={onLogout} />
-      <div className={`layout${route.name === 'person' ? ' layout--person' : ''}`}>
-        <aside className="layout__side">
+      <AppHeader me={me} section={section} purpose={purpose} onLogout={onLogout} />
+      <DemoRunBar canControl={me.abilities.includes('demo.control')} />
+      <div className={`layout${route.name === 'person' ? ' layout--person' : ''}${wide ? ' layout--wide' : ''}`}>
+        <aside className="layout__side" hidden={wide}>
           <RegionTree rootId={me.regionId} selectedId={region?.id ?? null} onSelect={setRegion} />
         </aside>
         <main className="layout__main">
@@ -47,9 +58,21 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
             <PersonPage
               id={route.id}
               purpose={route.purpose ?? purpose}
-              onPurposeChange={(next) => changePersonPurpose(route.id, next)}
+              onPurposeChange={(next) => changePurpose(next, personHash(route.id, next))}
             />
           )}
+          {route.name === 'cases' && (
+            <CaseListPage purpose={route.purpose ?? purpose} onPurposeChange={(next) => changePurpose(next, casesHash(next))} />
+          )}
+          {route.name === 'case' && (
+            <CasePage
+              id={route.id}
+              purpose={route.purpose ?? purpose}
+              onPurposeChange={(next) => changePurpose(next, caseHash(route.id, next))}
+              canTrace={me.abilities.includes('person.write')}
+            />
+          )}
+          {route.name === 'chains' && <ChainsPage purpose={purpose} />}
         </main>
       </div>
     </div>

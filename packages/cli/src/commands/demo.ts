@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
-import { createDemoCity, DemoDriver, generateCity, isDatabaseEmpty, noInterventions } from '@epigrid/sim';
-import type { AfterDay, DaySummary, IngestDay, SimConfigInput } from '@epigrid/sim';
+import { createDemoCity, DemoDriver, generateCity, isDatabaseEmpty } from '@epigrid/sim';
+import type { DaySummary, SimConfigInput } from '@epigrid/sim';
+import { platformHooks } from '../demo/platform-hooks.js';
 import { openConfigured } from '../open-configured.js';
 
 /** Options of `epigrid demo`. */
@@ -14,22 +15,6 @@ export interface DemoOptions {
   readonly interventions?: boolean;
   readonly pooledTesting?: boolean;
 }
-
-/**
- * THE place to wire ingestion: until packages/ingest exposes its API, the day's files are only
- * listed. Replace the body with the ingestion call (import, identity resolution, storage).
- * @param files - the day's files, one per source
- * @param day - the simulated date
- */
-export const ingestDayFiles: IngestDay = async (files, day) => {
-  console.log(`  ${day}: ingestion not wired yet; files left for import: ${files.map((f) => f.source).join(', ')}`);
-};
-
-/**
- * The platform's daily loop (analysis, tracing, decisions) once it exists; nothing yet.
- * @param _day - the simulated date
- */
-export const runPlatformLoop: AfterDay = async (_day) => {};
 
 /**
  * Parses an integer option.
@@ -91,15 +76,16 @@ export async function demo(options: DemoOptions): Promise<void> {
       if (n !== people) console.warn(`warning: the database holds ${n.toLocaleString('en')} people, the simulation ${people.toLocaleString('en')}; use the --seed and --people the city was created with`);
     }
     const city = generateCity({ seed, people });
+    const hooks = platformHooks(opened);
     const driver = new DemoDriver({
       city,
       config: demoSimConfig(seed, options),
       outDir,
       days,
       secondsPerDay: speed,
-      ingestDay: ingestDayFiles,
-      afterDay: runPlatformLoop,
-      feed: noInterventions,
+      ingestDay: hooks.ingestDay,
+      afterDay: hooks.afterDay,
+      ...(options.interventions === false ? {} : { feed: hooks.feed }),
       onDay: printDay,
     });
     console.log(`simulating ${days} days from ${driver.simulation.clock.date(0)} into ${outDir}${options.interventions === false ? ' (no interventions)' : ''}`);

@@ -26,7 +26,7 @@ describe('epigrid sim evaluate', () => {
       const log = console.log;
       console.log = () => {};
       try {
-        await simEvaluate({ out: outDir, json });
+        await simEvaluate({ out: outDir, json, filesOnly: true });
       } finally {
         console.log = log;
       }

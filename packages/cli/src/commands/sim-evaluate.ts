@@ -2,16 +2,24 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evaluate, readInterventionLog, readReportedCases, readTruth } from '@epigrid/sim';
 import type { Evaluation, EvaluationFigures, PlatformFindings } from '@epigrid/sim';
+import { readPlatformFindings } from '../demo/platform-findings.js';
+import { openConfigured } from '../open-configured.js';
 
 /** Options of `epigrid sim evaluate`. */
 export interface SimEvaluateOptions {
   readonly out: string;
   readonly json?: string;
+  /** Ignore the database: judge only the case reports and the simulator's intervention log. */
+  readonly filesOnly?: boolean;
 }
 
 /** Where the findings came from, printed with the figures. */
 export const findingsSource =
-  'cases: the emitted case reports; restrictions: the simulator\'s own intervention log; contacts: none (the platform has no contact tracing yet)';
+  'cases: the emitted case reports; restrictions: the simulator\'s own intervention log; contacts: none (files only)';
+
+/** Where the findings came from when the platform's database is read. */
+export const platformFindingsSource =
+  'cases and traced contacts: the platform\'s database (case reports as ingested, contacts as traced); restrictions: the simulator\'s intervention log (what reached people)';
 
 /**
  * Reads what the platform found. Until the platform stores findings of its own, these are the case
@@ -59,10 +67,24 @@ export function formatEvaluation(evaluation: Evaluation): string {
  */
 export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
   const outDir = resolve(options.out);
-  const evaluation = evaluate(readTruth(outDir), readFindings(outDir));
-  console.log(formatEvaluation(evaluation));
+  let findings = readFindings(outDir);
+  let source = findingsSource;
+  if (options.filesOnly !== true) {
+    const opened = await openConfigured(process.env);
+    try {
+      const platform = await readPlatformFindings(opened);
+      if (platform.cases.length > 0) {
+        findings = { ...findings, cases: platform.cases, contacts: platform.contacts };
+        source = platformFindingsSource;
+      }
+    } finally {
+      await opened.db.close();
+    }
+  }
+  const evaluation = evaluate(readTruth(outDir), findings);
+  console.log(formatEvaluation(evaluation).replace(`findings: ${findingsSource}`, `findings: ${source}`));
   if (options.json !== undefined) {
-    writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: findingsSource, ...evaluation }, null, 2)}\n`);
+    writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: source, ...evaluation }, null, 2)}\n`);
     console.log(`figures written to ${resolve(options.json)}`);
   }
 }

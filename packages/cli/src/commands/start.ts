@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { buildApp, createServices, registerJobs, type DemoInfo } from '@epigrid/server';
+import { buildApp, createServices, registerJobs, type DemoInfo, type DemoRun } from '@epigrid/server';
 import { createDemoCity, demoAccounts, DEMO_PASSWORD, isDatabaseEmpty } from '@epigrid/sim';
 import { openJobQueue } from '@epigrid/store';
+import { startDemoRun } from '../demo/demo-run.js';
 import { openConfigured } from '../open-configured.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -23,6 +24,7 @@ export async function start(): Promise<void> {
   if (opened.secretSource === 'created') console.log(`created a new secret in ${config.database.dataDir}/secret.key (keep it safe)`);
 
   let demo: DemoInfo | null = null;
+  let demoRun: DemoRun | null = null; // the outbreak simulated day by day while serving
   if (config.demo.enabled) {
     if (await isDatabaseEmpty(db)) {
       console.log(`creating the demo city: ${config.demo.people.toLocaleString('en')} people, seed ${config.demo.seed}…`);
@@ -49,10 +51,14 @@ export async function start(): Promise<void> {
   const queue = await openJobQueue(db);
   const jobs = await registerJobs(queue, services);
   console.log(`jobs scheduled: ${jobs.join(', ')}`);
-  const app = await buildApp({ services, demo, webDir: WEB_DIR });
+  if (demo !== null && config.demo.run) demoRun = startDemoRun(opened, (line) => console.log(line));
+  const app = await buildApp({ services, demo, demoRun, webDir: WEB_DIR });
   const address = await app.listen({ port: config.http.port, host: config.http.host });
   console.log(`\nEpiGrid is serving at ${address} (ready in ${seconds(t0)})`);
   console.log(`API documentation: ${address}/docs`);
+  if (demoRun !== null) {
+    console.log(`demo outbreak: one simulated day every ${config.demo.secondsPerDay} s for ${config.demo.days} days (pause, step, reset from the web app)`);
+  }
   if (demo !== null) {
     console.log(`\ndemo logins (password "${demo.password}"):`);
     for (const login of demo.logins) console.log(`  ${login.username.padEnd(10)} ${login.role.padEnd(17)} ${login.regionNameEn}`);

@@ -11,7 +11,9 @@ export type Ability =
   | 'person.write'
   | 'user.manage'
   | 'audit.read'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'import.run'
+  | 'demo.control';
 
 /** Which identifiers of a person a reader may see in clear. */
 export interface IdentifierVisibility {
@@ -24,11 +26,11 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify'],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write'],
-  command_centre: ['region.read', 'person.search', 'person.read'],
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run'],
+  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control'],
   grid_worker: ['region.read', 'person.search', 'person.read'],
-  lab: ['region.read', 'person.search', 'person.read'],
+  lab: ['region.read', 'person.search', 'person.read', 'import.run'],
   facility_manager: ['region.read', 'person.search', 'person.read'],
   auditor: ['region.read', 'audit.read', 'audit.verify'],
   public: [],

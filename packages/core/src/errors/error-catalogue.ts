@@ -11,6 +11,8 @@ export const errorCatalogue = {
   session_expired: { status: 401, message: 'The session has expired; sign in again', reportable: false },
   forbidden: { status: 403, message: 'Your role may not do this', reportable: false },
   outside_jurisdiction: { status: 403, message: 'The record is outside your jurisdiction', reportable: false },
+  unreadable_file: { status: 400, message: 'The file cannot be read', reportable: false },
+  idempotency_key_required: { status: 400, message: 'An Idempotency-Key header is required', reportable: false },
   not_found: { status: 404, message: 'Not found', reportable: false },
   conflict: { status: 409, message: 'The record already exists', reportable: false },
   rate_limited: { status: 429, message: 'Too many attempts; wait and try again', reportable: false },

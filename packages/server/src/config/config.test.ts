@@ -29,3 +29,20 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('EPIGRID_PRESENCE_RETENTION_DAYS', () => {
+  it('keeps 21 days of every presence source by default', () => {
+    assert.deepEqual(loadConfig({}).retention.presenceDays, { 'check-ins': 21, telecom: 21, transport: 21 });
+  });
+
+  it('takes one number or source=days pairs', () => {
+    assert.deepEqual(loadConfig({ EPIGRID_PRESENCE_RETENTION_DAYS: '14' }).retention.presenceDays, { 'check-ins': 14, telecom: 14, transport: 14 });
+    assert.deepEqual(loadConfig({ EPIGRID_PRESENCE_RETENTION_DAYS: 'telecom=7,transport=30' }).retention.presenceDays, {
+      'check-ins': 21,
+      telecom: 7,
+      transport: 30,
+    });
+    assert.throws(() => loadConfig({ EPIGRID_PRESENCE_RETENTION_DAYS: 'weather=3' }), /unknown source "weather"/);
+    assert.throws(() => loadConfig({ EPIGRID_PRESENCE_RETENTION_DAYS: 'soon' }), /must be a number of days/);
+  });
+});

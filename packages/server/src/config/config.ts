@@ -1,3 +1,4 @@
+import { builtinProfiles } from '@epigrid/core';
 import { z } from 'zod';
 
 /**
@@ -23,6 +24,20 @@ const envSchema = z.object({
   EPIGRID_DEMO: z.enum(['true', 'false']).default('true').describe('create the demo city on an empty database'),
   EPIGRID_DEMO_PEOPLE: z.coerce.number().int().min(100).max(5_000_000).default(100_000),
   EPIGRID_DEMO_SEED: z.coerce.number().int().min(0).default(1),
+  EPIGRID_DEMO_RUN: z.enum(['true', 'false']).default('true').describe('run the demo outbreak day by day while serving'),
+  EPIGRID_DEMO_SECONDS_PER_DAY: z.coerce.number().min(0).max(86_400).default(30).describe('wall-clock seconds per simulated day'),
+  EPIGRID_DEMO_DAYS: z.coerce.number().int().min(1).max(365).default(28).describe('simulated days the demo runs'),
+  EPIGRID_PRESENCE_RETENTION_DAYS: z
+    .string()
+    .regex(/^(\d{1,4}|([a-z-]+=\d{1,4})(,[a-z-]+=\d{1,4})*)$/, 'must be a number of days, or source=days pairs such as telecom=14,check-ins=21')
+    .default('21')
+    .describe('days of presence data (check-ins, telecom, transport) kept by `epigrid retention run`'),
+  EPIGRID_PROTOCOL_PROFILE: z
+    .string()
+    .refine((id) => builtinProfiles.has(id), { message: `must be one of ${[...builtinProfiles.keys()].join(', ')}` })
+    .default('CN-P9-2022-06-28')
+    .describe('protocol profile whose rules trace contacts and schedule quarantine'),
+  EPIGRID_TRACE_INDEX_DAYS: z.coerce.number().int().min(1).max(60).default(21).describe('days of presence data held in the trace index'),
   EPIGRID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,8 +48,20 @@ export interface Config {
   /** Hex secret; undefined means "use or create the one kept in the data directory". */
   readonly secret: string | undefined;
   readonly auth: { readonly sessionTtlMinutes: number; readonly loginAttemptsPerMinute: number };
-  readonly demo: { readonly enabled: boolean; readonly people: number; readonly seed: number };
+  readonly demo: {
+    readonly enabled: boolean;
+    readonly people: number;
+    readonly seed: number;
+    /** Run the outbreak day by day while serving. */
+    readonly run: boolean;
+    readonly secondsPerDay: number;
+    readonly days: number;
+  };
   readonly logLevel: string;
+  /** Contact tracing: the active protocol profile and how many days the presence index holds. */
+  readonly trace: { readonly profileId: string; readonly indexDays: number };
+  /** Days of presence data kept per source (`check-ins`, `telecom`, `transport`). */
+  readonly retention: { readonly presenceDays: Readonly<Record<string, number>> };
 }
 
 /** A configuration problem: which variable and why. */
@@ -47,6 +74,26 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
     this.issues = issues;
   }
+}
+
+const PRESENCE_SOURCES = ['check-ins', 'telecom', 'transport'] as const;
+
+/**
+ * Reads EPIGRID_PRESENCE_RETENTION_DAYS: one number for every presence source, or `source=days`
+ * pairs (sources not named keep the default of 21 days).
+ * @param value - the variable's value
+ */
+function presenceDays(value: string): Record<string, number> {
+  const days: Record<string, number> = Object.fromEntries(PRESENCE_SOURCES.map((s) => [s, /^\d+$/.test(value) ? Number(value) : 21]));
+  if (/^\d+$/.test(value)) return days;
+  for (const pair of value.split(',')) {
+    const [source, n] = pair.split('=');
+    if (!(PRESENCE_SOURCES as readonly string[]).includes(source!)) {
+      throw new ConfigError([`EPIGRID_PRESENCE_RETENTION_DAYS: unknown source "${source}"; use ${PRESENCE_SOURCES.join(', ')}`]);
+    }
+    days[source!] = Number(n);
+  }
+  return days;
 }
 
 /**
@@ -67,8 +114,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     http: { port: e.PORT, host: e.EPIGRID_HOST },
     secret: e.EPIGRID_SECRET,
     auth: { sessionTtlMinutes: e.EPIGRID_SESSION_TTL_MINUTES, loginAttemptsPerMinute: e.EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE },
-    demo: { enabled: e.EPIGRID_DEMO === 'true', people: e.EPIGRID_DEMO_PEOPLE, seed: e.EPIGRID_DEMO_SEED },
+    demo: {
+      enabled: e.EPIGRID_DEMO === 'true',
+      people: e.EPIGRID_DEMO_PEOPLE,
+      seed: e.EPIGRID_DEMO_SEED,
+      run: e.EPIGRID_DEMO_RUN === 'true',
+      secondsPerDay: e.EPIGRID_DEMO_SECONDS_PER_DAY,
+      days: e.EPIGRID_DEMO_DAYS,
+    },
     logLevel: e.EPIGRID_LOG_LEVEL,
+    trace: { profileId: e.EPIGRID_PROTOCOL_PROFILE, indexDays: e.EPIGRID_TRACE_INDEX_DAYS },
+    retention: { presenceDays: presenceDays(e.EPIGRID_PRESENCE_RETENTION_DAYS) },
   };
 }
 

@@ -1,4 +1,5 @@
-import { purgeExpiredSessions, type JobQueue } from '@epigrid/store';
+import { listCasesToTrace, purgeExpiredSessions, type JobQueue } from '@epigrid/store';
+import { traceStoredCase } from '../use-cases/trace-case.js';
 import type { Services } from '../services.js';
 
 /** A recurring job: queue name, cron schedule and what it does. */
@@ -17,7 +18,30 @@ const recurringJobs: readonly RecurringJob[] = [
       return { purged: await purgeExpiredSessions(services.db, services.now()) };
     },
   },
+  {
+    // New and corrected case reports are traced within a minute of import, and again when corrected.
+    name: 'cases.trace',
+    cron: '* * * * *',
+    async run(services) {
+      return { traced: await tracePendingCases(services) };
+    },
+  },
 ];
+
+/**
+ * Traces every case never traced or corrected since its last trace.
+ * @param services - application services
+ * @returns how many cases were traced
+ */
+export async function tracePendingCases(services: Services): Promise<number> {
+  let traced = 0;
+  for (;;) {
+    const cases = await listCasesToTrace(services.db, 100);
+    if (cases.length === 0) return traced;
+    for (const record of cases) await traceStoredCase(services, record);
+    traced += cases.length;
+  }
+}
 
 /**
  * Creates the queues, schedules the recurring jobs and starts their workers.

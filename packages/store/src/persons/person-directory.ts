@@ -85,7 +85,9 @@ export function createPersonDirectory(db: SqlClient, vault: IdentifierVault): Pe
     async search(scope: string, search: PersonSearch): Promise<PersonPage> {
       const match = classifyPersonQuery(search.q, vault);
       const params: unknown[] = [scope];
-      const where = ['p.region_path <@ $1::ltree'];
+      // Provisional persons (known only from a record, awaiting identity review) and persons merged
+      // into another are not registry entries: they are reached through the review queue, not here.
+      const where = ['p.region_path <@ $1::ltree', 'NOT p.provisional', 'p.merged_into IS NULL'];
       if (search.regionId !== undefined) {
         params.push(search.regionId);
         where.push(`p.region_path <@ (SELECT path FROM region WHERE id = $${params.length})`);
@@ -152,7 +154,7 @@ export function createPersonDirectory(db: SqlClient, vault: IdentifierVault): Pe
          LEFT JOIN household h ON h.id = p.household_id
          LEFT JOIN place w ON w.id = p.workplace_id
          LEFT JOIN place s ON s.id = p.school_id
-         WHERE p.id = $1`,
+         WHERE p.id = $1 AND NOT p.provisional AND p.merged_into IS NULL`,
         [id, scope],
       );
       const row = result.rows[0];

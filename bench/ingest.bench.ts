@@ -1,0 +1,106 @@
+// Ingestion benchmark: venue check-ins from a generated CSV (validation + identity lookup) on
+// PostgreSQL and PGlite, against a raw COPY of the same rows in the same run; HTTP batch rows/s;
+// peak RSS. Targets are lower bounds (rows/s), so they are checked here and written as notes.
+// Usage: node --import tsx bench/ingest.bench.ts   (PostgreSQL from EPIGRID_TEST_DATABASE_URL, if set)
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { buildPoolingFixture, importFile } from '@epigrid/ingest';
+import { buildApp, createServices, loadTestConfig } from '@epigrid/server';
+import { createThrowawayDatabase, createUser, migrate, openPglite, openPostgres, type SqlClient } from '@epigrid/store';
+import { report, type Figure } from './bench-kit.js';
+
+const PG_ROWS = Number(process.env.BENCH_PG_ROWS ?? 500_000);
+const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? 200_000);
+const HTTP_ROWS = 100_000;
+const dir = mkdtempSync(join(tmpdir(), 'epigrid-bench-'));
+
+function writeCsv(path: string, rows: number, venue: string, phones: readonly string[], offset = 0): void {
+  const lines = ['scan_id,place_code,phone,time_in,time_out'];
+  for (let i = 0; i < rows; i++) {
+    const minute = String(i % 60).padStart(2, '0');
+    lines.push(`s${offset + i},${venue},${phones[i % phones.length]},2026-03-0${1 + (i % 5)}T10:${minute}:00+08:00,2026-03-0${1 + (i % 5)}T11:${minute}:00+08:00`);
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await work();
+  return [value, (performance.now() - start) / 1000];
+}
+
+const RAW_TABLE = 'CREATE TABLE raw_check_in (scan_id text, place_code text, phone text, time_in timestamptz, time_out timestamptz)';
+const figures: Figure[] = [];
+const lowerBound = (name: string, value: number, target: number, extra = ''): void => {
+  figures.push({ name, value, unit: 'rows/s', note: `target ≥ ${target}: ${value >= target ? 'met' : 'MISSED'}${extra}` });
+};
+
+async function benchEngine(name: 'postgres' | 'pglite', db: SqlClient, rows: number, rawCopy: (file: string) => Promise<void>, target: number, share: number): Promise<void> {
+  await migrate(db);
+  const fx = await buildPoolingFixture(db, 200);
+  const file = join(dir, `${name}.check-ins.csv`);
+  writeCsv(file, rows, fx.venueCode, fx.residents.map((r) => r.phone));
+  const [, copySeconds] = await timed(() => rawCopy(file));
+  const [result, seconds] = await timed(() => importFile({ ...fx.env, chunkSize: 10_000 }, 'check-ins', file, { actorName: 'bench' }));
+  if (result.accepted !== rows) throw new Error(`${name}: accepted ${result.accepted} of ${rows}`);
+  const rate = rows / seconds;
+  const copyRate = rows / copySeconds;
+  figures.push({ name: `${name}: raw COPY of the same CSV`, value: copyRate, unit: 'rows/s' });
+  lowerBound(`${name}: check-ins import (validate, link, insert)`, rate, target, `; ${(rate / copyRate).toFixed(2)} × raw COPY (target ≥ ${share})`);
+}
+
+if (process.env.EPIGRID_TEST_DATABASE_URL) {
+  const throwaway = await createThrowawayDatabase(process.env.EPIGRID_TEST_DATABASE_URL);
+  const db = await openPostgres(throwaway.url, 4);
+  try {
+    await benchEngine('postgres', db, PG_ROWS, async (file) => {
+      const client = new pg.Client({ connectionString: throwaway.url });
+      await client.connect();
+      await client.query(RAW_TABLE);
+      await pipeline(createReadStream(file), client.query(copyFrom('COPY raw_check_in FROM STDIN WITH (FORMAT csv, HEADER)')));
+      await client.end();
+    }, 400_000, 0.5);
+  } finally {
+    await db.close();
+    await throwaway.drop();
+  }
+}
+
+{
+  const db = await openPglite();
+  const raw = await PGlite.create();
+  await benchEngine('pglite', db, PGLITE_ROWS, async (file) => {
+    await raw.exec(RAW_TABLE);
+    const { readFileSync } = await import('node:fs');
+    await raw.query(`COPY raw_check_in FROM '/dev/blob' WITH (FORMAT csv, HEADER)`, [], { blob: new Blob([readFileSync(file)]) });
+  }, 50_000, 1 / 3);
+  await raw.close();
+
+  // HTTP batch ingestion on the same PGlite database.
+  const services = createServices(db, loadTestConfig({ EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE: '1000' }), 'c3'.repeat(32));
+  const app = await buildApp({ services, demo: null });
+  const grid = await db.query<{ id: number }>("SELECT id FROM region WHERE level = 'grid' LIMIT 1");
+  await createUser(db, { username: 'bench-lab', displayName: 'bench', password: 'bench-password', role: 'lab', regionId: grid.rows[0]!.id });
+  const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-lab', password: 'bench-password' } })).json().token as string;
+  const venue = (await db.query<{ place_code: string }>('SELECT place_code FROM place LIMIT 1')).rows[0]!.place_code;
+  const phones = (await db.query<{ n: number }>('SELECT 1 AS n')).rows.map(() => '13900000000');
+  const body = Array.from({ length: HTTP_ROWS }, (_, i) =>
+    JSON.stringify({ scan_id: `h${i}`, place_code: venue, phone: phones[0], time_in: `2026-03-02T09:${String(i % 60).padStart(2, '0')}:00+08:00` }),
+  ).join('\n');
+  const [res, seconds] = await timed(() =>
+    app.inject({ method: 'POST', url: '/api/import/check-ins', payload: body, headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}`, 'idempotency-key': 'bench' } }),
+  );
+  if (res.statusCode !== 200) throw new Error(res.body);
+  lowerBound('HTTP batch (NDJSON, PGlite, one transaction)', HTTP_ROWS / seconds, 100_000);
+  await app.close();
+  await db.close();
+}
+
+figures.push({ name: 'peak RSS of the benchmark process (MiB)', value: process.resourceUsage().maxRSS / 1024, unit: 'count', note: `largest file: ${Math.max(PG_ROWS, PGLITE_ROWS)} rows` });
+rmSync(dir, { recursive: true, force: true });
+report('ingest', figures);

@@ -1,0 +1,156 @@
+import type { ChainHasher } from '@epigrid/core';
+import {
+  finishImportBatch,
+  getImportBatch,
+  insertDeadLetters,
+  openImportBatch,
+  recordChunk,
+  topRejectionReasons,
+  type IdentifierVault,
+  type SqlClient,
+} from '@epigrid/store';
+import { IdentityResolver, type ResolverOptions } from '../identity/identity-resolver.js';
+import { sourceMapper } from '../map/source-catalogue.js';
+import { describeRejection, type SourceRecord } from '../model/source-record.js';
+import type { HeaderSink } from '../read/csv-reader.js';
+import { reportOf, type ImportReport } from './import-report.js';
+import { loadChunk, type LoadEnv } from './load-chunk.js';
+import { previewRow, sealRow } from './seal-row.js';
+
+/** What imports run on. */
+export interface ImportEnv {
+  readonly db: SqlClient;
+  readonly vault: IdentifierVault;
+  readonly auditHasher: ChainHasher;
+  /** Today (YYYY-MM-DD), for resident IDs with a birth date in the future. */
+  readonly today: string;
+  readonly resolver?: ResolverOptions;
+  /** Rows per transaction (default 5,000). */
+  readonly chunkSize?: number;
+}
+
+/** Progress after each committed chunk. */
+export interface ImportProgress {
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly duplicates: number;
+}
+
+/** One import: the source, the rows, and how the import is recognised when run again. */
+export interface ImportRequest {
+  readonly source: string;
+  readonly fileName: string;
+  readonly records: AsyncIterable<SourceRecord>;
+  /** SHA-256 of the file: running the same file again resumes it or returns its first result. */
+  readonly contentHash?: string | undefined;
+  /** A client's key (HTTP): the same key twice adds nothing and returns the first result. */
+  readonly idempotencyKey?: string | undefined;
+  /** Import again even when the same content was imported before (rows already stored count as duplicates). */
+  readonly fresh?: boolean;
+  readonly actorName: string;
+  /** The header the reader saw (to report extra columns). */
+  readonly header?: HeaderSink;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * Imports rows in chunks, each chunk in one transaction together with its dead letters and the
+ * batch's progress marker: a crash loses at most the chunk in flight, and running the same file
+ * again skips what was committed, so it ends with exactly the rows of one clean run.
+ * @param env - database, protections, today
+ * @param request - source, rows, identity of the import
+ */
+export async function runImport(env: ImportEnv, request: ImportRequest): Promise<ImportReport> {
+  const started = Date.now();
+  const mapper = sourceMapper(request.source);
+  const { batch, existed } = await openImportBatch(
+    env.db,
+    {
+      source: mapper.source,
+      fileName: request.fileName,
+      contentHash: request.contentHash,
+      idempotencyKey: request.idempotencyKey,
+      actorName: request.actorName,
+    },
+    request.fresh ?? false,
+  );
+  const seconds = (): number => (Date.now() - started) / 1000;
+  if (existed && batch.status === 'done') {
+    const stored = batch.report as unknown as ImportReport | null;
+    return { ...(stored ?? reportOf(batch, { topReasons: [], extraColumns: [], seconds: 0, alreadyImported: true })), alreadyImported: true };
+  }
+  const load: LoadEnv = {
+    vault: env.vault,
+    auditHasher: env.auditHasher,
+    resolver: new IdentityResolver(env.vault, env.resolver),
+    today: env.today,
+    partitions: new Set(),
+  };
+  const known = new Set(mapper.fields);
+  const extra = new Set<string>();
+  const chunkSize = env.chunkSize ?? 5000;
+  const progress = { rows: batch.rowsDone, accepted: batch.accepted, rejected: batch.rejected, duplicates: batch.duplicates };
+  let chunk: SourceRecord[] = [];
+
+  const commit = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    const records = chunk;
+    chunk = [];
+    await env.db.transaction(async (tx) => {
+      const outcome = await loadChunk(tx, load, mapper, batch.id, records);
+      await insertDeadLetters(
+        tx,
+        outcome.rejected.map(({ record, rejection }) => ({
+          batchId: batch.id,
+          source: mapper.source,
+          rowNumber: record.rowNumber,
+          rawSealed: sealRow(env.vault, record.raw),
+          preview: previewRow(record.raw),
+          field: rejection.field,
+          rule: rejection.rule,
+          reason: describeRejection(record.rowNumber, rejection),
+        })),
+      );
+      const counts = { accepted: outcome.inserted, rejected: outcome.rejected.length, duplicates: outcome.duplicates, corrected: outcome.corrected };
+      await recordChunk(tx, batch.id, records[records.length - 1]!.rowNumber, counts);
+      progress.rows = records[records.length - 1]!.rowNumber;
+      progress.accepted += counts.accepted;
+      progress.rejected += counts.rejected;
+      progress.duplicates += counts.duplicates;
+    });
+    request.onProgress?.({ ...progress });
+  };
+
+  try {
+    for await (const record of request.records) {
+      if (extra.size < 50) for (const key of Object.keys(record.raw)) if (!known.has(key) && key !== '_line') extra.add(key);
+      if (record.rowNumber <= batch.rowsDone) continue; // committed by an earlier run of this import
+      chunk.push(record);
+      if (chunk.length >= chunkSize) await commit();
+    }
+    await commit();
+  } catch (error) {
+    load.resolver.reset();
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      const current = (await getImportBatch(env.db, batch.id))!;
+      const topReasons = await topRejectionReasons(env.db, batch.id);
+      const failed = reportOf(current, { topReasons, extraColumns: [...extra], seconds: seconds(), alreadyImported: false, error: message });
+      await finishImportBatch(env.db, batch.id, 'failed', { ...failed, status: 'failed' });
+    } catch {
+      // Inside an aborted outer transaction (HTTP batches) nothing can be written; the error below says why.
+    }
+    throw error;
+  }
+  for (const column of request.header?.columns ?? []) if (column !== '' && !known.has(column)) extra.add(column);
+  const current = (await getImportBatch(env.db, batch.id))!;
+  const report = reportOf({ ...current, status: 'done' }, {
+    topReasons: await topRejectionReasons(env.db, batch.id),
+    extraColumns: [...extra],
+    seconds: seconds(),
+    alreadyImported: false,
+  });
+  await finishImportBatch(env.db, batch.id, 'done', { ...report });
+  return report;
+}

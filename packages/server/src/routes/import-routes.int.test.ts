@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { listAudit, testBackends, type SqlClient } from '@epigrid/store';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadTestConfig } from '../config/config.js';
+import { createServices, type Services } from '../services.js';
+import { buildTestJurisdiction, type FixtureUser, type TestJurisdiction } from '../testing/test-jurisdiction.js';
+
+for (const backend of testBackends()) {
+  describe(`POST /api/import/:source on ${backend.name}`, () => {
+    let db: SqlClient;
+    let services: Services;
+    let app: FastifyInstance;
+    let fixture: TestJurisdiction;
+
+    const login = async (user: FixtureUser): Promise<string> => {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: user.password } });
+      return (res.json() as { token: string }).token;
+    };
+    const post = async (user: FixtureUser | null, payload: string, headers: Record<string, string>): Promise<{ status: number; json: () => any }> => {
+      const auth: Record<string, string> = user === null ? {} : { authorization: `Bearer ${await login(user)}` };
+      const res = await app.inject({ method: 'POST', url: '/api/import/vaccinations', payload, headers: { 'content-type': 'application/json', ...auth, ...headers } });
+      return { status: res.statusCode, json: () => res.json() };
+    };
+
+    before(async () => {
+      db = await backend.open();
+      services = createServices(db, loadTestConfig({ EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE: '1000' }), 'b2'.repeat(32));
+      app = await buildApp({ services, demo: null });
+      fixture = await buildTestJurisdiction(db, services.vault);
+    });
+    after(async () => {
+      await app.close();
+      await db.close();
+    });
+
+    const rows = (): Array<Record<string, unknown>> => [
+      { record_id: 'v-1', resident_id: fixture.people[0]!.residentId, vaccine_code: 'BBIBP', dose_number: 1, administered_on: '2021-05-01' },
+      { record_id: 'v-2', phone: fixture.people[1]!.phone, vaccine_code: 'BBIBP', dose_number: 2, administered_on: '2021-06-01' },
+      { record_id: 'v-3', phone: fixture.people[1]!.phone, vaccine_code: 'BBIBP', dose_number: 0, administered_on: '2021-06-01' },
+    ];
+
+    it('requires a login, the import.run ability and an Idempotency-Key', async () => {
+      assert.equal((await post(null, '[]', { 'idempotency-key': 'k0' })).status, 401);
+      const refused = await post(fixture.users.grid, '[]', { 'idempotency-key': 'k0' });
+      assert.equal(refused.status, 403);
+      const log = await listAudit(db, { subject: 'import:vaccinations', limit: 5 });
+      assert.equal(log[0]?.outcome, 'refused');
+      const noKey = await post(fixture.users.lab, '[]', {});
+      assert.equal(noKey.status, 400);
+      assert.equal(noKey.json().error.code, 'idempotency_key_required');
+    });
+
+    it('imports a JSON array once per Idempotency-Key, returning the first result again', async () => {
+      const first = await post(fixture.users.lab, JSON.stringify(rows()), { 'idempotency-key': 'batch-1' });
+      assert.equal(first.status, 200);
+      assert.deepEqual([first.json().accepted, first.json().rejected, first.json().alreadyImported], [2, 1, false]);
+      assert.equal(first.json().topReasons[0].example, 'row 3, field dose_number: "0" is too small: the least allowed is 1');
+      const second = await post(fixture.users.lab, JSON.stringify(rows()), { 'idempotency-key': 'batch-1' });
+      assert.equal(second.json().batchId, first.json().batchId);
+      assert.equal(second.json().alreadyImported, true);
+      assert.equal(second.json().accepted, 2);
+      const stored = await db.query<{ n: number; linked: number }>('SELECT count(*)::int AS n, count(person_id)::int AS linked FROM vaccination');
+      assert.deepEqual(stored.rows[0], { n: 2, linked: 2 });
+      const log = await listAudit(db, { subject: 'import:vaccinations', limit: 1 });
+      assert.equal(log[0]?.outcome, 'allowed');
+    });
+
+    it('accepts NDJSON; rows already stored count as duplicates', async () => {
+      const body = rows().map((r) => JSON.stringify(r)).join('\n');
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/import/vaccinations',
+        payload: `${body}\nnot json\n`,
+        headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${await login(fixture.users.epi)}`, 'idempotency-key': 'batch-2' },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual([res.json().accepted, res.json().duplicates, res.json().rejected], [0, 2, 2]);
+    });
+  });
+}

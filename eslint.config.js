@@ -51,6 +51,8 @@ export default tseslint.config(
     },
   },
   { files: ['packages/store/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'store']) } },
+  { files: ['packages/trace/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'trace']) } },
+  { files: ['packages/ingest/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'store', 'ingest']) } },
   { files: ['packages/sim/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'store', 'sim']) } },
   { files: ['packages/server/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'pass', 'trace', 'store', 'ingest', 'server']) } },
   { files: ['packages/cli/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'pass', 'trace', 'store', 'ingest', 'sim', 'server', 'cli']) } },

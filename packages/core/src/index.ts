@@ -5,3 +5,4 @@ export * from './identity/index.js';
 export * from './people/index.js';
 export * from './regions/index.js';
 export * from './protocol/index.js';
+export type * from './tracing/index.js';

@@ -3,6 +3,9 @@
  * seconds; ids are the store's integer ids (a person id, a venue id, and `rowKey`, the store's
  * integer key of the source row, which evidence points back to).
  */
+import type { VehicleMode } from '@epigrid/core';
+
+export type { VehicleMode };
 
 /** One venue place-code scan (`check-ins` source). */
 export interface CheckInRow {
@@ -23,9 +26,6 @@ export interface TelecomRow {
   readonly end: number;
   readonly rowKey: number;
 }
-
-/** Transport modes of the `transport` source. */
-export type VehicleMode = 'train' | 'coach' | 'plane' | 'ship';
 
 /** One transport ticket (`transport` source). */
 export interface TicketRow {

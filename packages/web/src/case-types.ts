@@ -2,7 +2,9 @@
  * Shapes of the case, contact-tracing and chain endpoints as the web app reads them. They mirror the
  * server's presenters and the trace engine's types, which the web app may not import.
  */
-import type { ManagementPlan } from '@epigrid/core';
+import type { Cluster as EngineCluster, Evidence, InfectorRanking, ManagementPlan, TracedLink } from '@epigrid/core';
+
+export type { CandidateInfector, Evidence, InfectorRanking, LinkSetting, TracedLink, VehicleMode } from '@epigrid/core';
 
 /** A case report (`GET /api/cases`, `GET /api/cases/:id`). */
 export interface CaseReport {
@@ -29,60 +31,6 @@ export interface CaseReport {
 
 /** How a contact is related to the case. */
 export type ContactKind = 'close' | 'sub-close' | 'companion';
-
-/** Transport modes of vehicle evidence. */
-export type VehicleMode = 'train' | 'coach' | 'plane' | 'ship';
-
-/** Where and how an exposure happened (times in epoch seconds); every piece names its rule. */
-export type Evidence =
-  | { readonly kind: 'household'; readonly ruleId: string; readonly householdId: number; readonly from: number; readonly to: number }
-  | {
-      readonly kind: 'venue';
-      readonly ruleId: string;
-      readonly venueId: number;
-      readonly sourceRowKey: number;
-      readonly rowKey: number;
-      readonly from: number;
-      readonly to: number;
-      readonly minutes: number;
-      /** A check-out was missing and the profile's assumed stay was used. */
-      readonly assumedStay: boolean;
-    }
-  | {
-      readonly kind: 'vehicle';
-      readonly ruleId: string;
-      readonly mode: VehicleMode;
-      readonly serviceId: string;
-      readonly serviceDate: string;
-      readonly carriage: string | null;
-      /** Seat of the source (the case, or the close contact for a sub-close contact). */
-      readonly sourceSeat: string;
-      readonly seat: string;
-      readonly sourceRowKey: number;
-      readonly rowKey: number;
-      readonly from: number;
-      readonly to: number;
-    }
-  | { readonly kind: 'investigator'; readonly ruleId: string; readonly reference: string; readonly from: number; readonly to: number }
-  | {
-      readonly kind: 'companion-co-presence';
-      readonly ruleId: string;
-      /** H3 cell. */
-      readonly cell: string;
-      readonly sourceRowKey: number;
-      readonly rowKey: number;
-      readonly from: number;
-      readonly to: number;
-      readonly minutes: number;
-    }
-  | {
-      readonly kind: 'companion-dwell';
-      readonly ruleId: string;
-      readonly cell: string;
-      /** Whose cumulative dwell met the clause. */
-      readonly party: 'case' | 'contact';
-      readonly hours: number;
-    };
 
 /** Follow-up of a spatiotemporal companion: tests due by a date. */
 export interface CompanionFollowUp {
@@ -139,54 +87,8 @@ export interface ChainCase {
   readonly imported: boolean;
 }
 
-/** Where a traced link happened. */
-export type LinkSetting =
-  | { readonly kind: 'venue'; readonly venueId: number }
-  | { readonly kind: 'household'; readonly householdId: number }
-  | { readonly kind: 'vehicle'; readonly serviceKey: string }
-  | { readonly kind: 'investigator'; readonly reference: string };
-
-/** A traced case–case link: the infectee was a close contact of the infector. */
-export interface TracedLink {
-  readonly infectorCaseId: number;
-  readonly infecteeCaseId: number;
-  readonly settings: readonly LinkSetting[];
-  readonly ruleIds: readonly string[];
-}
-
-/** One possible infector of a case. */
-export interface CandidateInfector {
-  readonly caseId: number;
-  /** Relative likelihood (sums to 1 over the candidates). */
-  readonly likelihood: number;
-  readonly intervalDays: number;
-  /** A traced link supports this pair. */
-  readonly traced: boolean;
-}
-
-/** Ranked candidate infectors of one case. */
-export interface InfectorRanking {
-  readonly caseId: number;
-  readonly candidates: readonly CandidateInfector[];
-  /** Candidates were restricted to traced links because some exist. */
-  readonly restrictedToTraced: boolean;
-}
-
-/** A cluster of linked cases. */
-export interface Cluster {
-  readonly id: number;
-  readonly dominantSetting: LinkSetting | null;
-  readonly name: string;
-  readonly caseIds: readonly number[];
-  readonly size: number;
-  readonly firstDate: string;
-  readonly lastDate: string;
-  readonly spanDays: number;
-  readonly last7Days: number;
-  readonly previous7Days: number;
-  /** last7Days / previous7Days; null when the previous week had none (new, or both zero). */
-  readonly growth: number | null;
-}
+/** A cluster as the API sends it: growth is null where the engine's is infinite (new this week). */
+export type Cluster = Omit<EngineCluster, 'growth'> & { readonly growth: number | null };
 
 /** Transmission chains and clusters (`GET /api/chains`). */
 export interface ChainReport {

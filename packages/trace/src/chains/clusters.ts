@@ -1,25 +1,8 @@
 import { dateOfDayNumber, dayNumberOf } from '@epigrid/core';
 import type { ChainCase, LinkSetting, TracedLink } from './traced-links.js';
+import type { Cluster } from '@epigrid/core';
+export type { Cluster };
 
-/** A cluster: a connected component of traced case–case links. */
-export interface Cluster {
-  /** Smallest case id in the cluster (stable). */
-  readonly id: number;
-  /** The venue or household (else vehicle/investigation) named by most links, ties by lowest id. */
-  readonly dominantSetting: LinkSetting | null;
-  readonly name: string;
-  readonly caseIds: readonly number[];
-  readonly size: number;
-  readonly firstDate: string;
-  readonly lastDate: string;
-  readonly spanDays: number;
-  /** Cases dated in the 7 days ending on `asOfDate`. */
-  readonly last7Days: number;
-  /** Cases dated in the 7 days before those. */
-  readonly previous7Days: number;
-  /** last7Days / previous7Days; Infinity when the previous week had none but this one has some. */
-  readonly growth: number;
-}
 
 const settingKey = (s: LinkSetting): string =>
   s.kind === 'venue' ? `venue:${s.venueId}` : s.kind === 'household' ? `household:${s.householdId}` : s.kind === 'vehicle' ? `vehicle:${s.serviceKey}` : `investigator:${s.reference}`;

@@ -1,5 +1,7 @@
 import type { CaseTrace } from '../contacts/trace-case.js';
 import type { Evidence } from '../contacts/contact-types.js';
+import type { LinkSetting, TracedLink } from '@epigrid/core';
+export type { LinkSetting, TracedLink };
 
 /** A case as chain and cluster analysis needs it. */
 export interface ChainCase {
@@ -11,20 +13,7 @@ export interface ChainCase {
   readonly imported: boolean;
 }
 
-/** Where a traced link happened, for naming clusters. */
-export type LinkSetting =
-  | { readonly kind: 'venue'; readonly venueId: number }
-  | { readonly kind: 'household'; readonly householdId: number }
-  | { readonly kind: 'vehicle'; readonly serviceKey: string }
-  | { readonly kind: 'investigator'; readonly reference: string };
 
-/** A traced case–case link: the infectee was a close contact of the infector. */
-export interface TracedLink {
-  readonly infectorCaseId: number;
-  readonly infecteeCaseId: number;
-  readonly settings: readonly LinkSetting[];
-  readonly ruleIds: readonly string[];
-}
 
 function settingOf(e: Evidence): LinkSetting | null {
   switch (e.kind) {

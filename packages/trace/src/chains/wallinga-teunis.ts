@@ -1,25 +1,10 @@
 import { dayNumberOf, type SerialInterval } from '@epigrid/core';
 import { discretisedGamma } from './gamma.js';
 import type { ChainCase, TracedLink } from './traced-links.js';
+import type { CandidateInfector, InfectorRanking } from '@epigrid/core';
+export type { CandidateInfector, InfectorRanking };
 
-/** One possible infector of a case. */
-export interface CandidateInfector {
-  readonly caseId: number;
-  /** Wallinga–Teunis relative likelihood p_ij (sums to 1 over the candidates). */
-  readonly likelihood: number;
-  readonly intervalDays: number;
-  /** A traced link supports this pair. */
-  readonly traced: boolean;
-}
 
-/** Ranked candidate infectors of one case. */
-export interface InfectorRanking {
-  readonly caseId: number;
-  /** By likelihood, descending (ties by case id). */
-  readonly candidates: readonly CandidateInfector[];
-  /** Candidates were restricted to traced links because some exist. */
-  readonly restrictedToTraced: boolean;
-}
 
 /** Result of {@link rankInfectors}. */
 export interface ChainAnalysis {

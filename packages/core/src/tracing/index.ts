@@ -1,0 +1,2 @@
+export type * from './chain-types.js';
+export type * from './evidence.js';

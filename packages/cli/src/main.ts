@@ -34,6 +34,19 @@ program
 
 program.command('chains').description('transmission chains and clusters').action(async () => (await import('./commands/chains.js')).chainsCommand());
 
+const profiles = program.command('profiles').description('protocol profiles (contact rules, windows, quarantine schedules)');
+profiles.command('list').description('list the built-in profiles').action(async () => (await import('./commands/profiles.js')).profilesList());
+profiles
+  .command('show')
+  .description('print a built-in profile as JSON, to copy and edit')
+  .argument('<id>', 'profile id')
+  .action(async (id: string) => (await import('./commands/profiles.js')).profilesShow(id));
+profiles
+  .command('check')
+  .description('validate an edited profile file')
+  .argument('<file>', 'JSON file')
+  .action(async (file: string) => (await import('./commands/profiles.js')).profilesCheck(file));
+
 program.command('audit').description('audit log').command('verify').description('verify the hash chain of the audit log').action(async () => (await import('./commands/audit-verify.js')).auditVerify());
 
 program
@@ -75,6 +88,7 @@ program
   .option('--people <n>', 'city size (default EPIGRID_DEMO_PEOPLE)')
   .option('--no-interventions', 'do not isolate reported cases (uncontrolled outbreak)')
   .option('--pooled-testing', 'mass testing every 3 days from day 2, 10-in-1 pooled tubes')
+  .option('--scan-compliance <share>', 'share (0..1) of people who scan place codes (default: the simulator\'s, 1 − neverScanShare)')
   .action(async (options: DemoOptions) => (await import('./commands/demo.js')).demo(options));
 
 program

@@ -1,6 +1,7 @@
 export * from './app.js';
 export * from './config/config.js';
 export * from './config/secret.js';
+export * from './config/protocol-profile-source.js';
 export * from './routes/meta-routes.js';
 export * from './routes/demo-run-routes.js';
 export * from './services.js';

@@ -1,4 +1,4 @@
-import { builtinProfile, type ChainHasher, type ProtocolProfile } from '@epigrid/core';
+import type { ChainHasher, ProtocolProfile } from '@epigrid/core';
 import {
   createAuditHasher,
   createIdentifierVault,
@@ -8,6 +8,7 @@ import {
   type SqlClient,
 } from '@epigrid/store';
 import type { Config } from './config/config.js';
+import { loadProtocolProfile } from './config/protocol-profile-source.js';
 import { TraceIndexHolder } from './trace/trace-service.js';
 
 /** What the use cases run on: the database, the protections built from the secret, and a clock. */
@@ -40,7 +41,7 @@ export function createServices(db: SqlClient, config: Config, secret: string, no
     vault,
     auditHasher: createAuditHasher(secret),
     persons: createPersonDirectory(db, vault),
-    profile: builtinProfile(config.trace.profileId),
+    profile: loadProtocolProfile(config.trace.profileId),
     trace: new TraceIndexHolder(db, config.trace.indexDays, now),
     now,
   };

@@ -14,6 +14,8 @@ export interface DemoOptions {
   /** False with --no-interventions: reported cases are not isolated either. */
   readonly interventions?: boolean;
   readonly pooledTesting?: boolean;
+  /** Share (0..1) of people who scan place codes; the sim's default when omitted. */
+  readonly scanCompliance?: string;
 }
 
 /**
@@ -30,6 +32,18 @@ export function integerOption(text: string, name: string, min: number): number {
 }
 
 /**
+ * Parses a share option (a number from 0 to 1).
+ * @param text - the option's text
+ * @param name - option name, for the error
+ * @returns the share
+ */
+export function shareOption(text: string, name: string): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!(value >= 0 && value <= 1)) throw new Error(`--${name} must be a number from 0 to 1, got "${text}"`);
+  return value;
+}
+
+/**
  * Builds the simulation settings of the command's switches.
  * @param seed - seed of the city and the outbreak
  * @param options - command options
@@ -40,6 +54,8 @@ export function demoSimConfig(seed: number, options: DemoOptions): SimConfigInpu
     seed,
     isolateReportedCases: options.interventions !== false,
     massTesting: options.pooledTesting === true ? { firstDay: 2, everyDays: 3, coverage: 0.85, poolSize: 10 } : null,
+    // The sim counts those who never scan; skipped scans and missing exit scans keep their defaults.
+    ...(options.scanCompliance === undefined ? {} : { neverScanShare: 1 - shareOption(options.scanCompliance, 'scan-compliance') }),
   };
 }
 

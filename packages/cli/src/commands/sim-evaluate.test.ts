@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DemoDriver, evaluate, generateCity, readTruth } from '@epigrid/sim';
+import type { TruthInfection } from '@epigrid/sim';
 import { formatEvaluation, readFindings, simEvaluate } from './sim-evaluate.js';
 
 describe('epigrid sim evaluate', () => {
@@ -22,6 +23,7 @@ describe('epigrid sim evaluate', () => {
       const text = formatEvaluation(evaluation);
       assert.match(text, /no traced links yet/);
       assert.match(text, /overall/);
+      assert.match(text.split('\n')[0]!, /recall +rec\.rec\. +precis\./, 'recallRecorded has its column');
       const json = join(outDir, 'figures.json');
       const log = console.log;
       console.log = () => {};
@@ -32,9 +34,31 @@ describe('epigrid sim evaluate', () => {
       }
       const written = JSON.parse(readFileSync(json, 'utf8'));
       assert.equal(written.overall.links.recall, null);
+      assert.equal(written.overall.links.recallRecorded, null);
+      assert.equal(typeof written.overall.links.trueRecorded, 'number');
       assert.equal(written.overall.trueInfections, evaluation.overall.trueInfections);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
+  });
+
+  it('prints recallRecorded in its own column', () => {
+    const inf = (infectee: string, infector: string | null, recorded: boolean): TruthInfection => ({ infectee, infector, setting: 'household', place: 'HH-1', infectedAt: '2026-03-02T09:00:00+08:00', onsetDate: '2026-03-05', recorded });
+    const truth = [inf('A', null, true), inf('B', 'A', true), inf('C', 'A', true), inf('D', 'A', false)];
+    const evaluation = evaluate(truth, {
+      cases: [{ residentId: 'A', reportedAt: '2026-03-03T10:00:00+08:00', samplingDate: '2026-03-03', onsetDate: null }],
+      contacts: [{ caseResidentId: 'A', contactResidentId: 'B', listedAt: '2026-03-03T18:00:00+08:00' }],
+      restrictions: [],
+    });
+    const lines = formatEvaluation(evaluation).split('\n');
+    const overall = lines.find((l) => l.startsWith('overall'))!;
+    // Columns are right-aligned 8 wide: read the row under each header.
+    const under = (header: string): string => {
+      const end = lines[0]!.indexOf(header) + header.length;
+      return overall.slice(end - 8, end).trim();
+    };
+    assert.equal(under('recall'), '33.3%', 'recall: 1 of 3 true pairs');
+    assert.equal(under('rec.rec.'), '50.0%', 'recallRecorded: 1 of the 2 recorded pairs');
+    assert.equal(under('precis.'), '100.0%', 'precision');
   });
 });

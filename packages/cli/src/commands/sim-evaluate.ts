@@ -45,17 +45,19 @@ function line(label: string, f: EvaluationFigures): string {
     num(f.hoursToControlContacts.median, 1).padStart(8),
     num(f.quarantinedPerInfection).padStart(8),
     pct(f.links.recall).padStart(8),
+    pct(f.links.recallRecorded).padStart(8),
     pct(f.links.precision).padStart(8),
   ].join(' ');
 }
 
 /**
- * Formats an evaluation as a table.
+ * Formats an evaluation as a table. `rec.rec.` is the link recall among recorded true pairs whose
+ * infector became a found case (the pairs tracing could have found).
  * @param evaluation - the figures
  * @returns printable text
  */
 export function formatEvaluation(evaluation: Evaluation): string {
-  const header = ['date'.padEnd(10), 'infect'.padStart(6), 'recorded'.padStart(8), 'cases'.padStart(6), 'ctrl/new'.padStart(9), 'ctrl %'.padStart(8), 'h→ctrl'.padStart(8), 'quar/inf'.padStart(8), 'recall'.padStart(8), 'precis.'.padStart(8)].join(' ');
+  const header = ['date'.padEnd(10), 'infect'.padStart(6), 'recorded'.padStart(8), 'cases'.padStart(6), 'ctrl/new'.padStart(9), 'ctrl %'.padStart(8), 'h→ctrl'.padStart(8), 'quar/inf'.padStart(8), 'recall'.padStart(8), 'rec.rec.'.padStart(8), 'precis.'.padStart(8)].join(' ');
   const rows = evaluation.days.map((d) => line(d.date, d));
   const notes = evaluation.notes.map((n) => `note: ${n}`);
   return [header, ...rows, line('overall', evaluation.overall), '', `findings: ${findingsSource}`, ...notes].join('\n');

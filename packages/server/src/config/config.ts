@@ -34,9 +34,11 @@ const envSchema = z.object({
     .describe('days of presence data (check-ins, telecom, transport) kept by `epigrid retention run`'),
   EPIGRID_PROTOCOL_PROFILE: z
     .string()
-    .refine((id) => builtinProfiles.has(id), { message: `must be one of ${[...builtinProfiles.keys()].join(', ')}` })
+    .refine((id) => builtinProfiles.has(id) || id.endsWith('.json'), {
+      message: `must be one of ${[...builtinProfiles.keys()].join(', ')}, or the path of a profile file ending in .json`,
+    })
     .default('CN-P9-2022-06-28')
-    .describe('protocol profile whose rules trace contacts and schedule quarantine'),
+    .describe('protocol profile whose rules trace contacts and schedule quarantine: a built-in id or a JSON file'),
   EPIGRID_TRACE_INDEX_DAYS: z.coerce.number().int().min(1).max(60).default(21).describe('days of presence data held in the trace index'),
   EPIGRID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -2,7 +2,8 @@
  * Compares the ground truth of a simulated outbreak with what the platform found: how many true
  * infectees were already listed as contacts or under control when they became cases, how fast a
  * case's contacts were controlled, how many people were quarantined per true infection, and the
- * recall and precision of traced (case → contact) links against true (infector → infectee) pairs.
+ * recall and precision of traced (case → contact) links against true (infector → infectee) pairs,
+ * and that recall restricted to the pairs tracing could have found (recorded, infector a found case).
  * Pure: the caller reads the files.
  */
 import type { PersonRestriction } from '../outbreak/restrictions.js';
@@ -62,7 +63,22 @@ export interface EvaluationFigures {
   /** People placed under quarantine or home isolation. */
   readonly quarantined: number;
   readonly quarantinedPerInfection: number | null;
-  readonly links: { readonly traced: number; readonly true: number; readonly truePositive: number; readonly recall: number | null; readonly precision: number | null };
+  readonly links: LinkFigures;
+}
+
+/** Traced (case → contact) links against true (infector → infectee) pairs. */
+export interface LinkFigures {
+  readonly traced: number;
+  readonly true: number;
+  readonly truePositive: number;
+  readonly recall: number | null;
+  readonly precision: number | null;
+  /** True pairs that were recorded (co-presence in the emitted data) and whose infector became a found case. */
+  readonly trueRecorded: number;
+  /** Of those, how many were traced. */
+  readonly trueRecordedFound: number;
+  /** Recall among the recorded pairs whose infector became a found case: trueRecordedFound / trueRecorded. */
+  readonly recallRecorded: number | null;
 }
 
 /** The evaluation of a run. */
@@ -96,9 +112,11 @@ interface Tallies {
   truePairs: number;
   tracedTrue: number;
   truePairsFound: number;
+  trueRecorded: number;
+  trueRecordedFound: number;
 }
 
-const emptyTallies = (): Tallies => ({ trueInfections: 0, recorded: 0, casesFound: 0, became: 0, controlled: 0, delays: [], contacts: 0, quarantined: new Set(), traced: 0, truePairs: 0, tracedTrue: 0, truePairsFound: 0 });
+const emptyTallies = (): Tallies => ({ trueInfections: 0, recorded: 0, casesFound: 0, became: 0, controlled: 0, delays: [], contacts: 0, quarantined: new Set(), traced: 0, truePairs: 0, tracedTrue: 0, truePairsFound: 0, trueRecorded: 0, trueRecordedFound: 0 });
 
 function figures(t: Tallies, tracing: boolean): EvaluationFigures {
   const sorted = [...t.delays].sort((a, b) => a - b);
@@ -119,6 +137,9 @@ function figures(t: Tallies, tracing: boolean): EvaluationFigures {
       truePositive: t.tracedTrue,
       recall: tracing ? ratio(t.truePairsFound, t.truePairs) : null,
       precision: tracing ? ratio(t.tracedTrue, t.traced) : null,
+      trueRecorded: t.trueRecorded,
+      trueRecordedFound: t.trueRecordedFound,
+      recallRecorded: tracing ? ratio(t.trueRecordedFound, t.trueRecorded) : null,
     },
   };
 }
@@ -199,9 +220,14 @@ export function evaluate(truth: readonly TruthInfection[], findings: PlatformFin
   for (const inf of truth) {
     if (inf.infector === null) continue;
     const found = tracedPairs.has(`${inf.infector}>${inf.infectee}`);
+    const traceable = inf.recorded && cases.has(inf.infector);
     both(localDate(inf.infectedAt), (t) => {
       t.truePairs++;
       if (found) t.truePairsFound++;
+      if (traceable) {
+        t.trueRecorded++;
+        if (found) t.trueRecordedFound++;
+      }
     });
   }
 

@@ -24,4 +24,5 @@ export * from './pooling/reference-lookup.js';
 export * from './jobs/job-queue.js';
 export * from './tracing/case-records.js';
 export * from './tracing/traced-contacts.js';
+export * from './tracing/investigator-contacts.js';
 export * from './demo/clear-outbreak-data.js';

@@ -291,6 +291,30 @@ export function traceCase(id: number): Promise<TraceResult> {
   return request<TraceResult>(`/api/cases/${encodeURIComponent(String(id))}/trace`, { method: 'POST' });
 }
 
+/** A contact named by a field investigator (`POST /api/cases/:id/contacts`); times are ISO with an offset. */
+export interface InvestigatorContactInput {
+  readonly personId: number;
+  /** Reference of the investigation record, e.g. the interview note id. */
+  readonly reference: string;
+  readonly from: string;
+  readonly to: string;
+  readonly note?: string;
+}
+
+/** What adding an investigator contact returns: whether it was new, and the counts of the fresh trace. */
+export interface InvestigatorContactResult extends TraceResult {
+  readonly added: boolean;
+}
+
+/**
+ * Adds a close contact named by a field investigator; the server traces the case again (needs `person.write`).
+ * @param caseId - case report row id
+ * @param contact - the person, the investigation reference, the exposure and an optional note
+ */
+export function addInvestigatorContact(caseId: number, contact: InvestigatorContactInput): Promise<InvestigatorContactResult> {
+  return request<InvestigatorContactResult>(`/api/cases/${encodeURIComponent(String(caseId))}/contacts`, { method: 'POST', body: contact });
+}
+
 /**
  * Transmission chains, ranked candidate infectors and clusters of the jurisdiction.
  * @param purpose - declared purpose of the read (the report names the cases' persons)

@@ -12,6 +12,7 @@ import { CaseFacts } from './case-facts.js';
 import { ContactGroup } from './contact-group.js';
 import { ErrorMessage } from './error-message.js';
 import { casesHash } from './hash-route.js';
+import { InvestigatorContactForm } from './investigator-contact-form.js';
 import { PurposeBar } from './purpose-bar.js';
 import { RetraceButton } from './retrace-button.js';
 import { useAsync } from './use-async.js';
@@ -69,6 +70,7 @@ export function CasePage({ id, purpose, onPurposeChange, canTrace }: CasePagePro
             {canTrace && <RetraceButton caseId={id} onTraced={() => setVersion((v) => v + 1)} />}
           </div>
           <CaseFacts record={data.case} purpose={purpose} />
+          {canTrace && <InvestigatorContactForm caseId={id} purpose={purpose} onAdded={() => setVersion((v) => v + 1)} />}
           <section className="record__section" aria-labelledby="case-contacts">
             <h3 id="case-contacts">
               {t('contacts.title')}

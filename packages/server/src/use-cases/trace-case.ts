@@ -1,10 +1,13 @@
 import { can, DomainError, type Actor } from '@epigrid/core';
 import { getCase, replaceCaseTrace, type CaseRecord, type TracedContactInput } from '@epigrid/store';
+import { listInvestigatorContacts } from '@epigrid/store';
 import { traceCase as runTrace, type CaseTrace, type TracedPerson } from '@epigrid/trace';
+import type { InvestigatorContact } from '@epigrid/trace';
 import type { Services } from '../services.js';
 import { recordAudit } from './record-audit.js';
 
 const toDate = (seconds: number): Date => new Date(seconds * 1000);
+const toSeconds = (time: Date | string): number => Math.floor(new Date(time).getTime() / 1000);
 
 function toStored(person: TracedPerson): TracedContactInput {
   return {
@@ -28,6 +31,10 @@ function toStored(person: TracedPerson): TracedContactInput {
 export async function traceStoredCase(services: Services, record: CaseRecord): Promise<CaseTrace> {
   const index = await services.trace.current();
   const now = services.now();
+  const entered = await listInvestigatorContacts(services.db, record.id);
+  const investigatorContacts = entered.map(
+    (c): InvestigatorContact => ({ personId: c.personId, from: toSeconds(c.exposureFrom), to: toSeconds(c.exposureTo), reference: c.reference }),
+  );
   const trace = runTrace(index, services.profile, {
     case: {
       caseId: record.id,
@@ -37,6 +44,7 @@ export async function traceStoredCase(services: Services, record: CaseRecord): P
       isolatedAt: record.isolatedTime === null ? null : Math.floor(new Date(record.isolatedTime).getTime() / 1000),
     },
     asOf: Math.floor(now.getTime() / 1000),
+    investigatorContacts,
   });
   await replaceCaseTrace(services.db, {
     caseReportId: record.id,

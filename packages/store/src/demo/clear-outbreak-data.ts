@@ -5,6 +5,7 @@ import type { SqlClient } from '../db/sql-client.js';
  * households, registered people), users and the audit log are kept.
  */
 const OUTBREAK_TABLES = [
+  'investigator_contact',
   'traced_contact',
   'case_trace',
   'case_report_history',

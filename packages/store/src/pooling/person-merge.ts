@@ -13,7 +13,8 @@ async function requestRetrace(tx: SqlClient, fromId: number, intoId: number): Pr
   await tx.query(
     `UPDATE case_trace SET traced_version = 0 WHERE case_report_id IN (
        SELECT case_report_id FROM traced_contact WHERE person_id IN ($1, $2) OR via_person_id IN ($1, $2)
-       UNION SELECT id FROM case_report WHERE person_id IN ($1, $2))`,
+       UNION SELECT id FROM case_report WHERE person_id IN ($1, $2)
+       UNION SELECT case_report_id FROM investigator_contact WHERE person_id IN ($1, $2))`,
     [fromId, intoId],
   );
 }

@@ -330,3 +330,6 @@ export const en = {
     network: 'The server cannot be reached. Check your connection and try again.',
   },
 };
+
+/** The shape every language provides; Chinese adds messages for known API error codes. */
+export type Translations = Omit<typeof en, 'errors'> & { errors: typeof en.errors & Record<string, string> };

@@ -1,5 +1,5 @@
 /** Chinese UI strings, with messages for known API error codes. */
-import type { Translations } from './translations.js';
+import type { Translations } from './translations-en.js';
 
 export const zh = {
   app: {

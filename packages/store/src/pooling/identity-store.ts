@@ -57,6 +57,8 @@ export interface Candidate {
 /**
  * Scores the persons who resemble a claim: 0.5 × trigram similarity of the name, + 0.35 when the
  * birth date is equal, + 0.15 when the phone's last four digits are equal (so 1.0 is a perfect match).
+ * The filter spells out `similarity() >= 0.3` (pg_trgm's default) rather than the `%` operator: on the
+ * embedded engine `%` with a name that yields no trigrams (CJK under the C locale) never returns.
  * @param db - database or transaction
  * @param claim - name, birth date and phone tail
  * @param limit - how many candidates
@@ -67,7 +69,7 @@ export async function scorePersonCandidates(db: SqlClient, claim: FuzzyClaim, li
             (0.5 * similarity(name, $1) + CASE WHEN birth_date = $2::date THEN 0.35 ELSE 0 END
              + CASE WHEN $3::text IS NOT NULL AND phone_tail = $3 THEN 0.15 ELSE 0 END)::float8 AS score
      FROM person
-     WHERE merged_into IS NULL AND (name % $1 OR birth_date = $2::date)
+     WHERE merged_into IS NULL AND (similarity(name, $1) >= 0.3 OR birth_date = $2::date)
      ORDER BY score DESC, provisional, id LIMIT $4`,
     [claim.name, claim.birthDate, claim.phoneTail, limit],
   );

@@ -49,7 +49,7 @@ if (wanted.has('int') || wanted.has('e2e')) {
 
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', '--test-reporter=spec', ...files],
   { cwd: root, env, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -25,7 +25,7 @@ export type {
   Occupation,
   PlaceKind,
 } from './model.js';
-export { DEMO_PASSWORD, demoAccounts, demoLogins, demoPassword } from './staff.js';
+export { demoAccounts, demoLogins, demoPassword } from './staff.js';
 export type { RegionNames } from './staff.js';
 
 // The city in motion: routines, presence data, the outbreak and its ground truth.

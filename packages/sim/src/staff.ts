@@ -12,9 +12,6 @@ import type { RegionPlan } from './region-plan.js';
 /** The shared password of every demo account (demo logins and grid workers). Demo data only. */
 export const demoPassword = 'epigrid-demo';
 
-/** Alias of {@link demoPassword}, the name the CLI uses. */
-export const DEMO_PASSWORD = demoPassword;
-
 type Place = readonly [code: string, nameZh: string, nameEn: string];
 const PROVINCE: Place = ['990000', '示范省', 'Demo Province'];
 const CITY: Place = ['990100', '示范市', 'Demo City'];

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp, createServices, registerJobs, type DemoInfo, type DemoRun } from '@epigrid/server';
-import { createDemoCity, demoAccounts, DEMO_PASSWORD, isDatabaseEmpty } from '@epigrid/sim';
+import { createDemoCity, demoAccounts, demoPassword, isDatabaseEmpty } from '@epigrid/sim';
 import { openJobQueue } from '@epigrid/store';
 import { startDemoRun } from '../demo/demo-run.js';
 import { openConfigured } from '../open-configured.js';
@@ -42,7 +42,7 @@ export async function start(): Promise<void> {
       console.log(`demo city created in ${seconds(t)}`);
     }
     demo = {
-      password: DEMO_PASSWORD,
+      password: demoPassword,
       logins: demoAccounts.map(({ username, role, regionNameZh, regionNameEn }) => ({ username, role, regionNameZh, regionNameEn })),
     };
   }

@@ -80,6 +80,8 @@ export class TraceIndexHolder {
       for await (const batch of fresh.telecom({ since })) this.index.appendTelecom(batch);
       for await (const batch of fresh.tickets({ since })) this.index.appendTickets(batch);
     }
+    // Days that fell out of the window since the last refresh leave memory as whole segments.
+    this.index.dropDaysBefore(new Date((since + UTC_OFFSET_MINUTES * 60) * 1000).toISOString().slice(0, 10));
     this.lastRowId = maxId;
     this.lastPersonId = maxPerson;
     return this.index;

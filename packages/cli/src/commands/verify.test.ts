@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { buildRevocationList, buildTrustList, generateSigningKey, signPass, trustListToJson } from '@epigrid/pass';
+import { buildRevocationList, buildTrustList, generateSigningKey, signDocument, signPass, trustListToJson } from '@epigrid/pass';
 
 const bin = fileURLToPath(new URL('../../bin/epigrid.js', import.meta.url));
 const dcc = fileURLToPath(new URL('../../../../../shared/data/dgc-testdata/DE/2DCode/', import.meta.url));
@@ -20,13 +20,15 @@ function epigridVerify(args: string[]): Promise<{ status: number; stdout: string
 }
 
 describe('epigrid verify', () => {
-  it('checks a pass against a trust list: 0 valid, 1 expired or revoked, 2 usage error; and reads a QR image', async () => {
+  it('checks a pass against a signed or plain trust list: 0 valid, 1 expired or revoked, 2 usage error; and reads a QR image', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'epigrid-verify-'));
     try {
       const key = await generateSigningKey('310000');
       const text = await signPass({ subject: 'psn-1', colour: 'yellow', reasonCode: 'R-COMPANION', passId: 'pass-42', issuedAt: new Date('2026-11-28T00:00:00Z'), expiresAt: new Date('2026-12-01T00:00:00Z') }, key);
       const trustFile = join(dir, 'trust.json');
-      writeFileSync(trustFile, trustListToJson(buildTrustList('310000', [{ key }])));
+      writeFileSync(trustFile, await signDocument(trustListToJson(buildTrustList('310000', [{ key }])), key));
+      const plainTrustFile = join(dir, 'trust-plain.json');
+      writeFileSync(plainTrustFile, trustListToJson(buildTrustList('310000', [{ key }])));
       const revokedFile = join(dir, 'revoked.json');
       writeFileSync(revokedFile, JSON.stringify(buildRevocationList('310000', { passes: ['pass-42'] })));
       const certFile = join(dir, 'de.cert');
@@ -36,7 +38,7 @@ describe('epigrid verify', () => {
       const [valid, expired, revoked, usage, image] = await Promise.all([
         epigridVerify(['--trust-list', trustFile, '--at', '2026-11-29T00:00:00Z', '--json', text]),
         epigridVerify(['--trust-list', trustFile, '--at', '2026-12-02T00:00:00Z', text]),
-        epigridVerify(['--trust-list', trustFile, '--revocations', revokedFile, '--at', '2026-11-29T00:00:00Z', text]),
+        epigridVerify(['--trust-list', plainTrustFile, '--revocations', revokedFile, '--at', '2026-11-29T00:00:00Z', text]),
         epigridVerify(['--trust-list', trustFile, '--cert', trustFile, text]),
         vector ? epigridVerify(['--cert', certFile, '--at', '2021-06-01T20:00:00+02:00', '--image', `${dcc}png/1.png`]) : undefined,
       ]);

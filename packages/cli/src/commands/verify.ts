@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { RevocationSet, VerificationReport } from '@epigrid/pass';
-import { TrustStore, decodeQr, mergeRevocations, parseRevocationList, parseTrustList, verifyText } from '@epigrid/pass';
+import { TrustStore, decodeQr, mergeRevocations, openDocument, parseRevocationList, parseTrustList, verifyText } from '@epigrid/pass';
 
 /** Options of `epigrid verify`. */
 export interface VerifyCommandOptions {
@@ -80,7 +80,10 @@ async function loadTrust(options: VerifyCommandOptions): Promise<TrustStore> {
     });
     return withFile(certs.join(', '), () => TrustStore.fromCertificates(certificates));
   }
-  const parsed = lists.map((file) => withFile(file, () => parseTrustList(JSON.parse(readFile(file).toString('utf8')))));
+  // The operator vouches for the files given; a signed list must still be intact.
+  const parsed = await Promise.all(
+    lists.map((file) => withFile(file, async () => parseTrustList((await openDocument(readFile(file).toString('utf8'), { trustSelfSigned: true })).json))),
+  );
   return withFile(lists.join(', '), () => TrustStore.fromTrustLists(parsed));
 }
 

@@ -61,10 +61,10 @@ export async function saveRiskAreaLevels(db: SqlClient, levels: readonly AreaLev
       [...cols, at],
     );
     await tx.query(
-      `INSERT INTO risk_area_level_history (region_id, profile_id, level, rule_id, reason_case_ids, since, drops_at, recorded_at)
-       SELECT r, pf, lv, ru, rc::bigint[], s, d, $8
-       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[]) AS t(r, pf, lv, ru, rc, s, d)`,
-      [cols[0], cols[2], cols[3], cols[5], cols[6], cols[7], cols[8], at],
+      `INSERT INTO risk_area_level_history (region_id, profile_id, level, background, rule_id, reason_case_ids, since, drops_at, recorded_at)
+       SELECT r, pf, lv, bg, ru, rc::bigint[], s, d, $9
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::date[], $8::date[]) AS t(r, pf, lv, bg, ru, rc, s, d)`,
+      [cols[0], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], at],
     );
     return changed.map((l) => l.regionId);
   });

@@ -21,6 +21,7 @@ CREATE TABLE risk_area_level_history (
   region_id        bigint NOT NULL REFERENCES region(id),
   profile_id       text NOT NULL,
   level            text NOT NULL,
+  background       boolean NOT NULL,
   rule_id          text NOT NULL,
   reason_case_ids  bigint[] NOT NULL,
   since            date NOT NULL,

@@ -15,6 +15,8 @@ import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } fr
 import { PersonPage } from './person-page.js';
 import { PersonSearch } from './person-search.js';
 import { RegionTree } from './region-tree.js';
+import { ReviewPage } from './review-page.js';
+import { RiskAreasPage } from './risk-areas-page.js';
 
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
@@ -73,6 +75,8 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
             />
           )}
           {route.name === 'chains' && <ChainsPage purpose={purpose} />}
+          {route.name === 'risk-areas' && <RiskAreasPage />}
+          {route.name === 'review' && <ReviewPage me={me} />}
         </main>
       </div>
     </div>

@@ -26,7 +26,8 @@ const p9: RiskAreaProfile = {
   rulePrefix: 'CN-P9-areas',
   title: '9th edition high / medium / low risk areas',
   protocolProfileIds: ['CN-P9-2022-06-28'],
-  unitLevel: 'community',
+  // "Residential compound or village": the grid is the nearest level of the region tree.
+  unitLevel: 'grid',
   utcOffsetMinutes: CN,
   newInfection: 'all',
   model: {

@@ -70,6 +70,9 @@ export interface CodeToStore {
   readonly overrideUntil?: Date | null;
 }
 
+/** Everything a judgement stores, as one string: equal keys mean there is nothing to write. */
+const stateKey = (j: HealthCodeJudgement): string => JSON.stringify([j.colour, j.ruleSetId, j.ruleId, j.reasonKey, j.evidence, j.expiresAt, j.nextColour, j.nextCondition]);
+
 const toDate = (seconds: number | null): string | null => (seconds === null ? null : new Date(seconds * 1000).toISOString());
 
 /**
@@ -84,14 +87,21 @@ const toDate = (seconds: number | null): string | null => (seconds === null ? nu
 export async function saveHealthCodes(db: SqlClient, codes: readonly CodeToStore[], at: Date): Promise<HealthCodeChange[]> {
   if (codes.length === 0) return [];
   return db.transaction(async (tx) => {
-    const current = await tx.query<{ personId: number; colour: CodeColour; since: Date; overrideUntil: Date | null }>(
-      `SELECT person_id AS "personId", colour, since, override_until AS "overrideUntil" FROM health_code WHERE person_id = ANY($1::bigint[])`,
+    const current = await tx.query<{ personId: number; colour: CodeColour; since: Date; overrideUntil: Date | null; state: string }>(
+      `SELECT person_id AS "personId", colour, since, override_until AS "overrideUntil",
+              state_key AS state
+       FROM health_code WHERE person_id = ANY($1::bigint[])`,
       [codes.map((c) => c.personId)],
     );
     const before = new Map(current.rows.map((r) => [r.personId, r]));
     const kept = codes.filter((c) => {
-      const held = before.get(c.personId)?.overrideUntil;
-      return c.cause !== 'rule' || held === null || held === undefined || new Date(held) <= at;
+      const prev = before.get(c.personId);
+      if (c.cause !== 'rule') return true;
+      if (prev === undefined) return c.judgement.colour !== 'green'; // never judged = green: nothing to store
+      const held = prev.overrideUntil;
+      if (held !== null && new Date(held) > at) return false;
+      // A rule recompute that changes nothing (and ends no override) writes nothing.
+      return held !== null || prev.colour !== c.judgement.colour || prev.state !== stateKey(c.judgement);
     });
     if (kept.length === 0) return [];
     const changes: HealthCodeChange[] = [];
@@ -114,14 +124,14 @@ export async function saveHealthCodes(db: SqlClient, codes: readonly CodeToStore
       return new Date(prev?.since ?? at).toISOString();
     });
     await tx.query(
-      `INSERT INTO health_code (person_id, colour, rule_set_id, rule_id, reason_key, evidence, since, expires_at, next_colour, next_condition, override_until, evaluated_at)
-       SELECT p, c, rs, r, k, e::jsonb, s, x, nc, nx::jsonb, o, $12
-       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[], $11::timestamptz[])
-         AS t(p, c, rs, r, k, e, s, x, nc, nx, o)
+      `INSERT INTO health_code (person_id, colour, rule_set_id, rule_id, reason_key, evidence, since, expires_at, next_colour, next_condition, override_until, evaluated_at, state_key)
+       SELECT p, c, rs, r, k, e::jsonb, s, x, nc, nx::jsonb, o, $12, sk
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[], $11::timestamptz[], $13::text[])
+         AS t(p, c, rs, r, k, e, s, x, nc, nx, o, sk)
        ON CONFLICT (person_id) DO UPDATE SET colour = EXCLUDED.colour, rule_set_id = EXCLUDED.rule_set_id, rule_id = EXCLUDED.rule_id,
          reason_key = EXCLUDED.reason_key, evidence = EXCLUDED.evidence, since = EXCLUDED.since, expires_at = EXCLUDED.expires_at,
          next_colour = EXCLUDED.next_colour, next_condition = EXCLUDED.next_condition, override_until = EXCLUDED.override_until,
-         evaluated_at = EXCLUDED.evaluated_at`,
+         evaluated_at = EXCLUDED.evaluated_at, state_key = EXCLUDED.state_key`,
       [
         kept.map((c) => c.personId),
         kept.map((c) => c.judgement.colour),
@@ -135,6 +145,7 @@ export async function saveHealthCodes(db: SqlClient, codes: readonly CodeToStore
         kept.map((c) => JSON.stringify(c.judgement.nextCondition)),
         kept.map((c) => (c.overrideUntil ? c.overrideUntil.toISOString() : null)),
         at,
+        kept.map((c) => stateKey(c.judgement)),
       ],
     );
     if (changes.length > 0) {

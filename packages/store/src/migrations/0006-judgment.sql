@@ -44,7 +44,9 @@ CREATE TABLE health_code (
   next_colour      text,
   next_condition   jsonb,
   override_until   timestamptz,
-  evaluated_at     timestamptz NOT NULL
+  evaluated_at     timestamptz NOT NULL,
+  -- The stored judgement as one string, so a recompute that changes nothing writes nothing.
+  state_key        text NOT NULL
 );
 CREATE INDEX health_code_expires ON health_code (expires_at) WHERE expires_at IS NOT NULL;
 

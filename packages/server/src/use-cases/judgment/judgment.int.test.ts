@@ -51,7 +51,7 @@ for (const backend of testBackends()) {
 
     before(async () => {
       db = await backend.open();
-      services = createServices(db, loadTestConfig({ EPIGRID_PROTOCOL_PROFILE: 'CN-P9-2022-06-28', EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE: '1000' }), 'c3'.repeat(32), () => clock);
+      services = createServices(db, loadTestConfig({ EPIGRID_PROTOCOL_PROFILE: 'CN-P9-2022-06-28', EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE: '1000', EPIGRID_RISK_AREA_UNIT: 'community' }), 'c3'.repeat(32), () => clock);
       app = await buildApp({ services, demo: null });
       fixture = await buildTestJurisdiction(db, services.vault);
       ids = fixture.people.map((p) => p.id);

@@ -1,5 +1,5 @@
 import { judgeHealthCode, type Actor } from '@epigrid/core';
-import { appendAudit, readHealthFacts, saveHealthCodes, type HealthCodeChange, type SqlClient } from '@epigrid/store';
+import { appendAuditBatch, readHealthFacts, saveHealthCodes, type HealthCodeChange, type SqlClient } from '@epigrid/store';
 import type { Services } from '../../services.js';
 import { judgmentRules } from './judgment-rules.js';
 
@@ -14,30 +14,28 @@ const CHUNK = 2000;
  * @param actor - who caused them (null = the rules, run by the system)
  */
 export async function auditCodeChanges(tx: SqlClient, services: Services, changes: readonly HealthCodeChange[], actor: Actor | null): Promise<void> {
-  for (const change of changes) {
-    await appendAudit(
-      tx,
-      {
-        actorId: actor?.userId ?? null,
-        actorName: actor?.username ?? 'system',
-        actorRole: actor?.role ?? 'system',
-        action: 'health-code.change',
-        purpose: actor === null ? 'system' : 'administration',
-        subject: `person:${change.personId}`,
-        outcome: 'allowed',
-        details: {
-          from: change.fromColour,
-          to: change.toColour,
-          ruleId: change.ruleId,
-          cause: change.cause,
-          evidence: change.evidence,
-          ...(change.overrideRequestId === null ? {} : { overrideRequestId: change.overrideRequestId }),
-        },
+  await appendAuditBatch(
+    tx,
+    changes.map((change) => ({
+      actorId: actor?.userId ?? null,
+      actorName: actor?.username ?? 'system',
+      actorRole: actor?.role ?? 'system',
+      action: 'health-code.change',
+      purpose: actor === null ? 'system' : 'administration',
+      subject: `person:${change.personId}`,
+      outcome: 'allowed',
+      details: {
+        from: change.fromColour,
+        to: change.toColour,
+        ruleId: change.ruleId,
+        cause: change.cause,
+        evidence: change.evidence,
+        ...(change.overrideRequestId === null ? {} : { overrideRequestId: change.overrideRequestId }),
       },
-      services.auditHasher,
-      services.now(),
-    );
-  }
+    })),
+    services.auditHasher,
+    services.now(),
+  );
 }
 
 /**

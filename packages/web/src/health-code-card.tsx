@@ -4,14 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
 import { ErrorMessage } from './error-message.js';
 import { formatTimestamp } from './format.js';
-import { fetchHealthCode, type HealthCode } from './judgment-api.js';
+import { fetchHealthCode, fetchMyHealthCode, type HealthCode } from './judgment-api.js';
 import { useAsync } from './use-async.js';
 
-/** Props of {@link HealthCodeCard}. */
-export interface HealthCodeCardProps {
-  readonly personId: number;
-  readonly purpose: Purpose;
-}
+/** Props of {@link HealthCodeCard}: a person read by staff for a purpose, or the user's own code. */
+export type HealthCodeCardProps = { readonly personId: number; readonly purpose: Purpose } | { readonly own: true };
 
 function NextStep({ code }: { readonly code: HealthCode }): ReactElement | null {
   const { t } = useTranslation();
@@ -28,9 +25,10 @@ function NextStep({ code }: { readonly code: HealthCode }): ReactElement | null 
 }
 
 /** The card on the person page. */
-export function HealthCodeCard({ personId, purpose }: HealthCodeCardProps): ReactElement {
+export function HealthCodeCard(props: HealthCodeCardProps): ReactElement {
   const { t } = useTranslation();
-  const code = useAsync(() => fetchHealthCode(personId, purpose), [personId, purpose]);
+  const key = 'own' in props ? 'own' : `${props.personId}/${props.purpose}`;
+  const code = useAsync(() => ('own' in props ? fetchMyHealthCode() : fetchHealthCode(props.personId, props.purpose)), [key]);
   if (code.error !== null) return <ErrorMessage error={code.error} testId="code-error" />;
   if (code.data === null) return <p className="muted">{t('person.loading')}</p>;
   const c = code.data;

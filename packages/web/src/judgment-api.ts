@@ -102,6 +102,11 @@ export function fetchHealthCode(personId: number, purpose: Purpose): Promise<Hea
   return apiRequest<HealthCode>(`/api/health-codes/${encodeURIComponent(String(personId))}`, { purpose });
 }
 
+/** The signed-in member of the public's own code. */
+export function fetchMyHealthCode(): Promise<HealthCode> {
+  return apiRequest<HealthCode>('/api/me/health-code');
+}
+
 /**
  * Appeals the user may see.
  * @param openOnly - only open ones

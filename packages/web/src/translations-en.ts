@@ -344,6 +344,10 @@ export const en = {
     units: { county: 'county', town: 'street / township', community: 'community', grid: 'building / grid' },
   },
   code: {
+    mine: 'My health code',
+    appeal: 'Appeal this colour',
+    appealReason: 'Why is the colour wrong?',
+    appealFiled: 'Appeal filed. A reviewer must decide by {{deadline}}.',
     colours: { green: 'Green code', yellow: 'Yellow code', red: 'Red code' },
     manual: 'manual, approved by two people',
     rule: 'Rule',

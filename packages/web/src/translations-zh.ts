@@ -346,6 +346,10 @@ export const zh = {
     units: { county: '县（区）', town: '街道（乡镇）', community: '社区', grid: '楼栋（网格）' },
   },
   code: {
+    mine: '我的健康码',
+    appeal: '对此赋码提出申诉',
+    appealReason: '赋码哪里有误？',
+    appealFiled: '申诉已提交，须在 {{deadline}} 前处理。',
     colours: { green: '绿码', yellow: '黄码', red: '红码' },
     manual: '人工赋码，经两人批准',
     rule: '规则',

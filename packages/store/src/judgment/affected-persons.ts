@@ -5,7 +5,9 @@ const SOURCES = {
   case_report: 'SELECT person_id, id FROM case_report',
   case_report_history: 'SELECT c.person_id, h.id FROM case_report_history h JOIN case_report c ON c.report_id = h.report_id',
   traced_contact: 'SELECT person_id, id FROM traced_contact',
-  lab_result: 'SELECT person_id, id FROM lab_result',
+  // A negative result matters only to someone already yellow or red (it may clear a stage).
+  lab_result: `SELECT lr.person_id, lr.id FROM lab_result lr WHERE lr.result = 'positive'
+    OR EXISTS (SELECT 1 FROM health_code h WHERE h.person_id = lr.person_id AND h.colour <> 'green')`,
 } as const;
 
 /** Persons to recompute and the watermarks to commit once they are done. */

@@ -13,3 +13,5 @@ export * from './use-cases/trace-case.js';
 export * from './use-cases/analyse-chains.js';
 export * from './use-cases/read-case.js';
 export * from './jobs/register-jobs.js';
+export * from './use-cases/judgment/run-judgment.js';
+export * from './use-cases/judgment/judgment-rules.js';

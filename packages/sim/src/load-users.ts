@@ -61,4 +61,9 @@ export async function loadUsers(
     },
     onProgress: onProgress === undefined ? undefined : (stage, n) => onProgress(stage, city.demoLogins.length + n, total),
   });
+  // The public demo login sees "my health code": it belongs to the first resident of its grid.
+  await db.query(
+    `UPDATE app_user u SET person_id = (SELECT p.id FROM person p WHERE p.region_path <@ u.region_path ORDER BY p.id LIMIT 1)
+     WHERE u.role = 'public' AND u.person_id IS NULL`,
+  );
 }

@@ -133,7 +133,8 @@ export function onSessionEnd(listener: (code: string) => void): () => void {
   };
 }
 
-interface RequestOptions {
+/** Options of one API call. */
+export interface RequestOptions {
   readonly method?: 'GET' | 'POST';
   readonly body?: unknown;
   readonly purpose?: Purpose;
@@ -351,4 +352,14 @@ export async function fetchDemoRun(): Promise<DemoRunState | null> {
  */
 export function controlDemoRun(action: 'pause' | 'resume' | 'step' | 'reset'): Promise<DemoRunState> {
   return request<DemoRunState>(`/api/demo/run/${action}`, { method: 'POST' });
+}
+
+/**
+ * Calls an API path with the session token, the purpose header and the uniform errors; feature
+ * modules (risk areas, health codes) build their calls on it.
+ * @param path - API path with query
+ * @param options - method, body, purpose
+ */
+export function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return request<T>(path, options);
 }

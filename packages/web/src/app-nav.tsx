@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
-import { casesHash, chainsHash, homeHash } from './hash-route.js';
+import { casesHash, chainsHash, homeHash, reviewHash, riskAreasHash } from './hash-route.js';
 import type { Section } from './hash-route.js';
 
 /** Props of {@link AppNav}. */
@@ -11,15 +11,19 @@ export interface AppNavProps {
   readonly section: Section;
   /** The session's declared purpose, carried to the case list. */
   readonly purpose: Purpose | null;
+  /** Show the reviewers' section (appeals, overrides). */
+  readonly canReview?: boolean | undefined;
 }
 
 /** Tabs linking to the sections; the current one is marked with `aria-current`. */
-export function AppNav({ section, purpose }: AppNavProps): ReactElement {
+export function AppNav({ section, purpose, canReview = false }: AppNavProps): ReactElement {
   const { t } = useTranslation();
   const links: ReadonlyArray<{ readonly section: Section; readonly href: string; readonly label: string }> = [
     { section: 'search', href: homeHash, label: t('nav.search') },
     { section: 'cases', href: casesHash(purpose), label: t('nav.cases') },
     { section: 'chains', href: chainsHash, label: t('nav.chains') },
+    { section: 'risk-areas', href: riskAreasHash, label: t('nav.riskAreas') },
+    ...(canReview ? [{ section: 'review' as const, href: reviewHash, label: t('nav.review') }] : []),
   ];
   return (
     <nav className="topnav" aria-label={t('nav.label')}>

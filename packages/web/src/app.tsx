@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
 import { fetchMe, getToken, logout, onSessionEnd } from './api-client.js';
 import type { Me } from './api-client.js';
+import { useHashRoute } from './hash-route.js';
 import { LoginPage } from './login-page.js';
+import { RiskAreasPage } from './risk-areas-page.js';
 import { Workspace } from './workspace.js';
 
 type Session = { readonly state: 'checking' } | { readonly state: 'signed-out'; readonly endedBecause: string | null } | { readonly state: 'signed-in'; readonly me: Me };
@@ -17,6 +19,7 @@ export function App(): ReactElement {
     getToken() === null ? { state: 'signed-out', endedBecause: null } : { state: 'checking' },
   );
   const [purpose, setPurpose] = useState<Purpose | null>(null);
+  const route = useHashRoute();
 
   useEffect(
     () =>
@@ -55,6 +58,14 @@ export function App(): ReactElement {
       <p className="splash" role="status">
         {t('app.loading')}
       </p>
+    );
+  }
+  if (session.state === 'signed-out' && route.name === 'risk-areas') {
+    // The risk-area list is public: no sign-in needed.
+    return (
+      <main className="public-page">
+        <RiskAreasPage backHref="#/" />
+      </main>
     );
   }
   if (session.state === 'signed-out') {

@@ -1,7 +1,7 @@
 /**
  * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record,
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
- * `#/chains` the transmission chains.
+ * `#/chains` the transmission chains, `#/risk-areas` the public risk-area list, `#/review` appeals and overrides.
  */
 import { useEffect, useState } from 'react';
 import { isPurpose } from '@epigrid/core';
@@ -13,10 +13,12 @@ export type Route =
   | { readonly name: 'person'; readonly id: number; readonly purpose: Purpose | null }
   | { readonly name: 'cases'; readonly purpose: Purpose | null }
   | { readonly name: 'case'; readonly id: number; readonly purpose: Purpose | null }
-  | { readonly name: 'chains' };
+  | { readonly name: 'chains' }
+  | { readonly name: 'risk-areas' }
+  | { readonly name: 'review' };
 
 /** The top-level sections the navigation offers. */
-export type Section = 'search' | 'cases' | 'chains';
+export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review';
 
 function purposeOf(query: string | undefined): Purpose | null {
   const purpose = new URLSearchParams(query ?? '').get('purpose');
@@ -35,6 +37,8 @@ export function parseHash(hash: string): Route {
   const one = /^#\/case\/(\d+)(?:\?(.*))?$/.exec(hash);
   if (one !== null) return { name: 'case', id: Number(one[1]), purpose: purposeOf(one[2]) };
   if (/^#\/chains\/?$/.test(hash)) return { name: 'chains' };
+  if (/^#\/risk-areas\/?$/.test(hash)) return { name: 'risk-areas' };
+  if (/^#\/review\/?$/.test(hash)) return { name: 'review' };
   return { name: 'home' };
 }
 
@@ -44,7 +48,7 @@ export function parseHash(hash: string): Route {
  */
 export function sectionOf(route: Route): Section {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
-  if (route.name === 'chains') return 'chains';
+  if (route.name === 'chains' || route.name === 'risk-areas' || route.name === 'review') return route.name;
   return 'search';
 }
 
@@ -80,6 +84,12 @@ export function caseHash(id: number, purpose: Purpose | null): string {
 
 /** The hash of the search page. */
 export const homeHash = '#/';
+
+/** The hash of the public risk-area list. */
+export const riskAreasHash = '#/risk-areas';
+
+/** The hash of the reviewers' page (appeals, overrides). */
+export const reviewHash = '#/review';
 
 /** The hash of the transmission chains page. */
 export const chainsHash = '#/chains';

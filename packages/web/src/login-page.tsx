@@ -117,6 +117,11 @@ export function LoginPage({ onLogin, endedBecause }: LoginPageProps): ReactEleme
             {busy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        <p className="login__public">
+          <a href="#/risk-areas" data-testid="login-risk-areas">
+            {t('login.riskAreas')}
+          </a>
+        </p>
         {demo?.demo === true && <DemoLogins password={demo.password} logins={demo.logins} onPick={pick} />}
       </main>
     </div>

@@ -5,6 +5,7 @@ import type { Purpose } from '@epigrid/core';
 import { fetchPerson } from './api-client.js';
 import { ErrorMessage } from './error-message.js';
 import { homeHash } from './hash-route.js';
+import { HealthCodeCard } from './health-code-card.js';
 import { PersonRecordView } from './person-record.js';
 import { PurposeSelect } from './purpose-select.js';
 import { useAsync } from './use-async.js';
@@ -38,6 +39,7 @@ export function PersonPage({ id, purpose, onPurposeChange }: PersonPageProps): R
       {person.loading && <p className="muted">{t('person.loading')}</p>}
       {person.error !== null && <ErrorMessage error={person.error} testId="person-error" />}
       {person.data !== null && !person.loading && purpose !== null && <PersonRecordView person={person.data} purpose={purpose} />}
+      {person.data !== null && !person.loading && purpose !== null && <HealthCodeCard personId={id} purpose={purpose} />}
     </section>
   );
 }

@@ -11,10 +11,13 @@ import { CaseListPage } from './case-list-page.js';
 import { CasePage } from './case-page.js';
 import { ChainsPage } from './chains-page.js';
 import { DemoRunBar } from './demo-run-bar.js';
+import { MyCodePage } from './my-code-page.js';
 import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
 import { PersonPage } from './person-page.js';
 import { PersonSearch } from './person-search.js';
 import { RegionTree } from './region-tree.js';
+import { ReviewPage } from './review-page.js';
+import { RiskAreasPage } from './risk-areas-page.js';
 
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
@@ -38,6 +41,16 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
     navigate(hash);
   };
 
+  if (me.role === 'public') {
+    return (
+      <div className="shell">
+        <AppHeader me={me} section="risk-areas" purpose={null} onLogout={onLogout} />
+        <main className="public-page">
+          <MyCodePage />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="shell">
       <AppHeader me={me} section={section} purpose={purpose} onLogout={onLogout} />
@@ -73,6 +86,8 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
             />
           )}
           {route.name === 'chains' && <ChainsPage purpose={purpose} />}
+          {route.name === 'risk-areas' && <RiskAreasPage />}
+          {route.name === 'review' && <ReviewPage me={me} />}
         </main>
       </div>
     </div>

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evaluate, readInterventionLog, readReportedCases, readTruth } from '@epigrid/sim';
 import type { Evaluation, EvaluationFigures, PlatformFindings } from '@epigrid/sim';
+import { formatJudgmentFigures, judgmentFigures, type JudgmentFigures, type JudgmentFindings } from '../demo/judgment-figures.js';
+import { readJudgmentFindings } from '../demo/judgment-findings.js';
 import { readPlatformFindings } from '../demo/platform-findings.js';
 import { openConfigured } from '../open-configured.js';
 
@@ -71,6 +73,8 @@ export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
   const outDir = resolve(options.out);
   let findings = readFindings(outDir);
   let source = findingsSource;
+  const truth = readTruth(outDir);
+  let judged: JudgmentFindings | null = null;
   if (options.filesOnly !== true) {
     const opened = await openConfigured(process.env);
     try {
@@ -79,14 +83,18 @@ export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
         findings = { ...findings, cases: platform.cases, contacts: platform.contacts };
         source = platformFindingsSource;
       }
+      const read = await readJudgmentFindings(opened);
+      if (read.colourChanges.length > 0 || read.areaChanges.length > 0) judged = read;
     } finally {
       await opened.db.close();
     }
   }
-  const evaluation = evaluate(readTruth(outDir), findings);
+  const evaluation = evaluate(truth, findings);
+  const judgment: JudgmentFigures | null = judged === null ? null : judgmentFigures(truth, judged, evaluation.days.map((d) => d.date));
   console.log(formatEvaluation(evaluation).replace(`findings: ${findingsSource}`, `findings: ${source}`));
+  if (judgment !== null) console.log(`\n${formatJudgmentFigures(judgment)}`);
   if (options.json !== undefined) {
-    writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: source, ...evaluation }, null, 2)}\n`);
+    writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: source, ...evaluation, judgment }, null, 2)}\n`);
     console.log(`figures written to ${resolve(options.json)}`);
   }
 }

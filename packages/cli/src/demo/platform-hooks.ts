@@ -1,5 +1,5 @@
 import { importFile } from '@epigrid/ingest';
-import { createServices, tracePendingCases } from '@epigrid/server';
+import { createServices, runPendingJudgment, tracePendingCases } from '@epigrid/server';
 import type { AfterDay, IngestDay, InterventionFeed, PersonRestriction } from '@epigrid/sim';
 import { createAuditHasher, createIdentifierVault } from '@epigrid/store';
 import type { Opened } from '../open-configured.js';
@@ -8,7 +8,7 @@ import type { Opened } from '../open-configured.js';
 export interface PlatformHooks {
   /** The day's files go through the real ingestion path (validation, identity resolution, storage). */
   readonly ingestDay: IngestDay;
-  /** The platform's loop after the day's data: trace new and corrected cases. */
+  /** The platform's loop after the day's data: trace new and corrected cases, then judge areas and codes. */
   readonly afterDay: AfterDay;
   /** What the platform decided, back to the simulated people: traced contacts are quarantined. */
   readonly feed: InterventionFeed;
@@ -43,6 +43,11 @@ export function platformHooks(opened: Opened, log: (line: string) => void = cons
       const started = performance.now();
       const traced = await tracePendingCases(services);
       if (traced > 0) log(`  ${day} traced ${traced} case(s) in ${Math.round(performance.now() - started)} ms`);
+      const judged = performance.now();
+      const judgment = await runPendingJudgment(services);
+      if (judgment.persons > 0 || judgment.areasChanged > 0) {
+        log(`  ${day} judged: ${judgment.riskAreas} risk area(s) (${judgment.areasChanged} changed), ${judgment.persons} code(s), ${judgment.colourChanges} colour change(s) in ${Math.round(performance.now() - judged)} ms`);
+      }
     },
     feed: {
       async restrictionsFor(day: string): Promise<readonly PersonRestriction[]> {

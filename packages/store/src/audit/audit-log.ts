@@ -107,3 +107,47 @@ export async function listAudit(db: SqlClient, query: AuditQuery): Promise<Audit
   );
   return result.rows.map(toEntry);
 }
+
+/**
+ * Appends many events to the chain at once (one lock, one head read, one bulk insert), in order:
+ * for jobs that record one entry per change of many records (e.g. colour changes).
+ * @param db - database (joins the caller's transaction if it is one)
+ * @param events - the events, in the order they are chained
+ * @param hasher - the chain's keyed hash
+ * @param now - time of writing
+ * @returns how many entries were appended
+ */
+export async function appendAuditBatch(db: SqlClient, events: readonly AuditEvent[], hasher: ChainHasher, now = new Date()): Promise<number> {
+  if (events.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+    const head = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    let previous: Pick<AuditEntry, 'seq' | 'hash'> | null = head.rows[0] ?? null;
+    const at = now.toISOString();
+    const entries = events.map((event) => {
+      const entry = chainAuditEntry(event, previous, at, hasher);
+      previous = entry;
+      return entry;
+    });
+    await tx.query(
+      `INSERT INTO audit_log (seq, at, actor_id, actor_name, actor_role, action, purpose, subject, outcome, details, prev_hash, hash)
+       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                            $9::text[], $10::jsonb[], $11::text[], $12::text[])`,
+      [
+        entries.map((e) => e.seq),
+        entries.map((e) => e.at),
+        entries.map((e) => e.actorId),
+        entries.map((e) => e.actorName),
+        entries.map((e) => e.actorRole),
+        entries.map((e) => e.action),
+        entries.map((e) => e.purpose),
+        entries.map((e) => e.subject),
+        entries.map((e) => e.outcome),
+        entries.map((e) => JSON.stringify(e.details)),
+        entries.map((e) => e.prevHash),
+        entries.map((e) => e.hash),
+      ],
+    );
+    return entries.length;
+  });
+}

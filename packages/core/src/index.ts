@@ -5,5 +5,7 @@ export * from './identity/index.js';
 export * from './people/index.js';
 export * from './regions/index.js';
 export * from './protocol/index.js';
+export * from './risk-areas/index.js';
+export * from './health-codes/index.js';
 export type * from './tracing/index.js';
 export * from './place-codes/index.js';

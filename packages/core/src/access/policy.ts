@@ -13,7 +13,21 @@ export type Ability =
   | 'audit.read'
   | 'audit.verify'
   | 'import.run'
-  | 'demo.control';
+  | 'demo.control'
+  /** Read a person's health code and its evidence. */
+  | 'code.read'
+  /** Read one's own health code (the public). */
+  | 'code.read.own'
+  /** Ask for a manual colour change (needs a second approver). */
+  | 'code.override.request'
+  /** Approve someone else's manual colour change. */
+  | 'code.override.approve'
+  /** File an appeal against a colour (for oneself, or as a grid worker for a resident). */
+  | 'appeal.file'
+  /** Review and decide appeals. */
+  | 'appeal.decide'
+  /** Recompute area risk levels and codes on demand. */
+  | 'judgment.recompute';
 
 /** Which identifiers of a person a reader may see in clear. */
 export interface IdentifierVisibility {
@@ -26,14 +40,14 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control'],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run'],
-  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control'],
-  grid_worker: ['region.read', 'person.search', 'person.read'],
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute'],
+  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute'],
+  grid_worker: ['region.read', 'person.search', 'person.read', 'code.read', 'appeal.file'],
   lab: ['region.read', 'person.search', 'person.read', 'import.run'],
   facility_manager: ['region.read', 'person.search', 'person.read'],
   auditor: ['region.read', 'audit.read', 'audit.verify'],
-  public: [],
+  public: ['code.read.own', 'appeal.file'],
 };
 
 /**

@@ -15,6 +15,8 @@ export const errorCatalogue = {
   idempotency_key_required: { status: 400, message: 'An Idempotency-Key header is required', reportable: false },
   not_found: { status: 404, message: 'Not found', reportable: false },
   conflict: { status: 409, message: 'The record already exists', reportable: false },
+  two_person_rule: { status: 403, message: 'A second, different authorised user must approve this change', reportable: false },
+  unlinked_bulk_change: { status: 422, message: 'Refused: the change touches people with no epidemiological link to any case', reportable: true },
   rate_limited: { status: 429, message: 'Too many attempts; wait and try again', reportable: false },
   config_invalid: { status: 500, message: 'The configuration is not valid', reportable: true },
   audit_chain_broken: { status: 500, message: 'The audit log failed verification', reportable: true },

@@ -1,0 +1,4 @@
+export * from './builtin-risk-profiles.js';
+export * from './classify-areas.js';
+export type * from './risk-area-profile.js';
+export * from './risk-area-profile-schema.js';

@@ -11,7 +11,9 @@ import { caseRoutes } from './routes/case-routes.js';
 import { demoRunRoutes, type DemoRun } from './routes/demo-run-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
+import { passRoutes } from './routes/pass-routes.js';
 import { personRoutes } from './routes/person-routes.js';
+import { placeCodeRoutes } from './routes/place-code-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
 import type { Services } from './services.js';
 
@@ -55,6 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes, { services });
   await app.register(demoRunRoutes, { services, run: options.demoRun ?? null });
   await app.register(importRoutes, { services });
+  await app.register(passRoutes, { services });
+  await app.register(placeCodeRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

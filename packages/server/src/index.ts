@@ -13,3 +13,7 @@ export * from './use-cases/trace-case.js';
 export * from './use-cases/analyse-chains.js';
 export * from './use-cases/read-case.js';
 export * from './jobs/register-jobs.js';
+export * from './use-cases/manage-pass-keys.js';
+export * from './use-cases/publish-trust-list.js';
+export * from './use-cases/import-trust-list.js';
+export * from './passes/pass-service.js';

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
-import { casesHash, chainsHash, homeHash } from './hash-route.js';
+import { casesHash, chainsHash, homeHash, placeCodeHash } from './hash-route.js';
 import type { Section } from './hash-route.js';
 
 /** Props of {@link AppNav}. */
@@ -20,6 +20,7 @@ export function AppNav({ section, purpose }: AppNavProps): ReactElement {
     { section: 'search', href: homeHash, label: t('nav.search') },
     { section: 'cases', href: casesHash(purpose), label: t('nav.cases') },
     { section: 'chains', href: chainsHash, label: t('nav.chains') },
+    { section: 'placeCodes', href: placeCodeHash(null), label: t('nav.placeCodes') },
   ];
   return (
     <nav className="topnav" aria-label={t('nav.label')}>

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
 import { fetchMe, getToken, logout, onSessionEnd } from './api-client.js';
 import type { Me } from './api-client.js';
+import { useHashRoute } from './hash-route.js';
 import { LoginPage } from './login-page.js';
+import { VerifyPage } from './verify-page.js';
 import { Workspace } from './workspace.js';
 
 type Session = { readonly state: 'checking' } | { readonly state: 'signed-out'; readonly endedBecause: string | null } | { readonly state: 'signed-in'; readonly me: Me };
@@ -17,6 +19,7 @@ export function App(): ReactElement {
     getToken() === null ? { state: 'signed-out', endedBecause: null } : { state: 'checking' },
   );
   const [purpose, setPurpose] = useState<Purpose | null>(null);
+  const route = useHashRoute();
 
   useEffect(
     () =>
@@ -50,6 +53,8 @@ export function App(): ReactElement {
     setSession({ state: 'signed-out', endedBecause: null });
   };
 
+  // The verifier needs no account: it checks signatures against public trust lists.
+  if (route.name === 'verify') return <VerifyPage />;
   if (session.state === 'checking') {
     return (
       <p className="splash" role="status">

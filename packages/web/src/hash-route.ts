@@ -1,7 +1,8 @@
 /**
  * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record,
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
- * `#/chains` the transmission chains.
+ * `#/chains` the transmission chains, `#/pass` the holder's own pass, `#/verify` the pass verifier (no
+ * sign-in), `#/place-code/<id>` a venue's printable place code.
  */
 import { useEffect, useState } from 'react';
 import { isPurpose } from '@epigrid/core';
@@ -13,10 +14,13 @@ export type Route =
   | { readonly name: 'person'; readonly id: number; readonly purpose: Purpose | null }
   | { readonly name: 'cases'; readonly purpose: Purpose | null }
   | { readonly name: 'case'; readonly id: number; readonly purpose: Purpose | null }
-  | { readonly name: 'chains' };
+  | { readonly name: 'chains' }
+  | { readonly name: 'pass' }
+  | { readonly name: 'verify' }
+  | { readonly name: 'placeCode'; readonly id: number | null };
 
 /** The top-level sections the navigation offers. */
-export type Section = 'search' | 'cases' | 'chains';
+export type Section = 'search' | 'cases' | 'chains' | 'placeCodes';
 
 function purposeOf(query: string | undefined): Purpose | null {
   const purpose = new URLSearchParams(query ?? '').get('purpose');
@@ -35,6 +39,10 @@ export function parseHash(hash: string): Route {
   const one = /^#\/case\/(\d+)(?:\?(.*))?$/.exec(hash);
   if (one !== null) return { name: 'case', id: Number(one[1]), purpose: purposeOf(one[2]) };
   if (/^#\/chains\/?$/.test(hash)) return { name: 'chains' };
+  if (/^#\/pass\/?$/.test(hash)) return { name: 'pass' };
+  if (/^#\/verify\/?$/.test(hash)) return { name: 'verify' };
+  const placeCode = /^#\/place-code(?:\/(\d+))?\/?$/.exec(hash);
+  if (placeCode !== null) return { name: 'placeCode', id: placeCode[1] === undefined ? null : Number(placeCode[1]) };
   return { name: 'home' };
 }
 
@@ -45,6 +53,7 @@ export function parseHash(hash: string): Route {
 export function sectionOf(route: Route): Section {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
   if (route.name === 'chains') return 'chains';
+  if (route.name === 'placeCode') return 'placeCodes';
   return 'search';
 }
 
@@ -83,6 +92,20 @@ export const homeHash = '#/';
 
 /** The hash of the transmission chains page. */
 export const chainsHash = '#/chains';
+
+/** The hash of the holder's own pass. */
+export const passHash = '#/pass';
+
+/** The hash of the pass verifier. */
+export const verifyHash = '#/verify';
+
+/**
+ * The hash of a venue's printable place code.
+ * @param id - venue id, or null for the page that asks for one
+ */
+export function placeCodeHash(id: number | null): string {
+  return id === null ? '#/place-code' : `#/place-code/${id}`;
+}
 
 /**
  * Navigates to a hash.

@@ -13,7 +13,9 @@ import { ChainsPage } from './chains-page.js';
 import { DemoRunBar } from './demo-run-bar.js';
 import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
 import { PersonPage } from './person-page.js';
+import { PassPage } from './pass-page.js';
 import { PersonSearch } from './person-search.js';
+import { PlaceCodePage } from './place-code-page.js';
 import { RegionTree } from './region-tree.js';
 
 /** Props of {@link Workspace}. */
@@ -30,6 +32,7 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
   const route = useHashRoute();
   const [region, setRegion] = useState<RegionNode | null>(null);
   const section = sectionOf(route);
+  if (me.role === 'public') return <PublicWorkspace me={me} onLogout={onLogout} />;
   const wide = section !== 'search';
 
   /** Declares a purpose for the session (if one was chosen) and shows the page under it. */
@@ -73,8 +76,21 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
             />
           )}
           {route.name === 'chains' && <ChainsPage purpose={purpose} />}
+          {route.name === 'placeCode' && <PlaceCodePage placeId={route.id} />}
         </main>
       </div>
+    </div>
+  );
+}
+
+/** A member of the public sees their own pass and scans place codes, nothing else. */
+function PublicWorkspace({ me, onLogout }: Pick<WorkspaceProps, 'me' | 'onLogout'>): ReactElement {
+  return (
+    <div className="shell">
+      <AppHeader me={me} section="search" purpose={null} onLogout={onLogout} />
+      <main className="layout layout--wide">
+        <PassPage />
+      </main>
     </div>
   );
 }

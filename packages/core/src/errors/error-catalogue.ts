@@ -19,7 +19,7 @@ export const errorCatalogue = {
   unlinked_bulk_change: { status: 422, message: 'Refused: the change touches people with no epidemiological link to any case', reportable: true },
   invalid_place_code: { status: 400, message: 'The place code is not a valid, trusted EpiGrid place code', reportable: false },
   not_a_pass_holder: { status: 404, message: 'This login is not linked to a person, so it holds no pass', reportable: false },
-  no_health_code: { status: 404, message: 'No health code has been judged for this person yet', reportable: false },
+  colour_lapsed: { status: 409, message: 'The colour has lapsed and is being judged again; try again shortly', reportable: false },
   rate_limited: { status: 429, message: 'Too many attempts; wait and try again', reportable: false },
   config_invalid: { status: 500, message: 'The configuration is not valid', reportable: true },
   audit_chain_broken: { status: 500, message: 'The audit log failed verification', reportable: true },

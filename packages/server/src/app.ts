@@ -9,7 +9,9 @@ import { errorReply } from './http/error-reply.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { demoRunRoutes, type DemoRun } from './routes/demo-run-routes.js';
+import { codeReviewRoutes } from './routes/code-review-routes.js';
 import { importRoutes } from './routes/import-routes.js';
+import { judgmentRoutes } from './routes/judgment-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
 import { passRoutes } from './routes/pass-routes.js';
 import { personRoutes } from './routes/person-routes.js';
@@ -57,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes, { services });
   await app.register(demoRunRoutes, { services, run: options.demoRun ?? null });
   await app.register(importRoutes, { services });
+  await app.register(judgmentRoutes, { services });
+  await app.register(codeReviewRoutes, { services });
   await app.register(passRoutes, { services });
   await app.register(placeCodeRoutes, { services });
 

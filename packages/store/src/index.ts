@@ -26,4 +26,5 @@ export * from './tracing/case-records.js';
 export * from './tracing/traced-contacts.js';
 export * from './tracing/investigator-contacts.js';
 export * from './demo/clear-outbreak-data.js';
+export * from './judgment/index.js';
 export * from './passes/index.js';

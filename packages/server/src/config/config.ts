@@ -1,4 +1,4 @@
-import { builtinProfiles } from '@epigrid/core';
+import { builtinProfiles, builtinRiskAreaProfiles } from '@epigrid/core';
 import { z } from 'zod';
 
 /**
@@ -39,6 +39,12 @@ const envSchema = z.object({
     })
     .default('CN-P9-2022-06-28')
     .describe('protocol profile whose rules trace contacts and schedule quarantine: a built-in id or a JSON file'),
+  EPIGRID_RISK_AREA_PROFILE: z
+    .string()
+    .refine((id) => builtinRiskAreaProfiles.has(id), { message: `must be one of ${[...builtinRiskAreaProfiles.keys()].join(', ')}` })
+    .optional()
+    .describe('area risk rule (default: the one of the protocol profile)'),
+  EPIGRID_RISK_AREA_UNIT: z.enum(['county', 'town', 'community', 'grid']).optional().describe('region level of risk areas (default: the rule\'s own)'),
   EPIGRID_TRACE_INDEX_DAYS: z.coerce.number().int().min(1).max(60).default(21).describe('days of presence data held in the trace index'),
   EPIGRID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -62,6 +68,8 @@ export interface Config {
   readonly logLevel: string;
   /** Contact tracing: the active protocol profile and how many days the presence index holds. */
   readonly trace: { readonly profileId: string; readonly indexDays: number };
+  /** Research and judgment: an area risk rule other than the protocol's, and the area unit level. */
+  readonly judgment: { readonly riskAreaProfileId: string | null; readonly riskAreaUnit: string | null };
   /** Days of presence data kept per source (`check-ins`, `telecom`, `transport`). */
   readonly retention: { readonly presenceDays: Readonly<Record<string, number>> };
 }
@@ -127,6 +135,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: e.EPIGRID_LOG_LEVEL,
     trace: { profileId: e.EPIGRID_PROTOCOL_PROFILE, indexDays: e.EPIGRID_TRACE_INDEX_DAYS },
     retention: { presenceDays: presenceDays(e.EPIGRID_PRESENCE_RETENTION_DAYS) },
+    judgment: { riskAreaProfileId: e.EPIGRID_RISK_AREA_PROFILE ?? null, riskAreaUnit: e.EPIGRID_RISK_AREA_UNIT ?? null },
   };
 }
 

@@ -14,7 +14,7 @@ for (const backend of testBackends()) {
       const services = createServices(db, loadTestConfig(), 'e7'.repeat(32), () => now);
       const queue = await openJobQueue(db);
       try {
-        assert.deepEqual(await registerJobs(queue, services), ['sessions.purge', 'cases.trace']);
+        assert.deepEqual(await registerJobs(queue, services), ['sessions.purge', 'cases.trace', 'judgment.recompute', 'judgment.full']);
         const schedules = await queue.getSchedules();
         assert.ok(schedules.some((s) => s.name === 'sessions.purge'));
         const fixture = await buildTestJurisdiction(db, services.vault);

@@ -1,4 +1,5 @@
 import { listCasesToTrace, purgeExpiredSessions, type JobQueue } from '@epigrid/store';
+import { runFullJudgment, runPendingJudgment } from '../use-cases/judgment/run-judgment.js';
 import { traceStoredCase } from '../use-cases/trace-case.js';
 import type { Services } from '../services.js';
 
@@ -24,6 +25,22 @@ const recurringJobs: readonly RecurringJob[] = [
     cron: '* * * * *',
     async run(services) {
       return { traced: await tracePendingCases(services) };
+    },
+  },
+  {
+    // After tracing: area levels and the codes of persons with new facts or a colour that expired.
+    name: 'judgment.recompute',
+    cron: '* * * * *',
+    async run(services) {
+      return { ...(await runPendingJudgment(services)) };
+    },
+  },
+  {
+    // Nightly: every area and every person with a health fact, so nothing waits on a missed change.
+    name: 'judgment.full',
+    cron: '30 0 * * *',
+    async run(services) {
+      return { ...(await runFullJudgment(services)) };
     },
   },
 ];

@@ -5,6 +5,14 @@ import type { SqlClient } from '../db/sql-client.js';
  * households, registered people), users and the audit log are kept.
  */
 const OUTBREAK_TABLES = [
+  'code_appeal',
+  'code_alert',
+  'code_override_request',
+  'health_code_change',
+  'health_code',
+  'risk_area_level_history',
+  'risk_area_level',
+  'judgment_watermark',
   'investigator_contact',
   'traced_contact',
   'case_trace',

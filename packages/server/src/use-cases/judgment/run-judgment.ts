@@ -1,0 +1,38 @@
+import { personsOfAreas, personsWithHealthFacts, takePendingPersons } from '@epigrid/store';
+import type { Services } from '../../services.js';
+import { recomputeHealthCodes } from './recompute-health-codes.js';
+import { recomputeRiskAreas } from './recompute-risk-areas.js';
+
+/** What one judgment run did. */
+export interface JudgmentRun {
+  readonly riskAreas: number;
+  readonly areasChanged: number;
+  readonly persons: number;
+  readonly colourChanges: number;
+}
+
+/**
+ * The minute job: area levels first (new cases, timers), then the codes of the persons with new
+ * facts, whose colour reached its expiry, or who live in or visited an area whose level changed.
+ * @param services - application services
+ */
+export async function runPendingJudgment(services: Services): Promise<JudgmentRun> {
+  const areas = await recomputeRiskAreas(services);
+  const pending = await takePendingPersons(services.db, services.now());
+  const ids = new Set([...pending.personIds, ...(await personsOfAreas(services.db, areas.changedRegionIds))]);
+  const codes = await recomputeHealthCodes(services, [...ids].sort((a, b) => a - b));
+  await pending.commit();
+  return { riskAreas: areas.riskAreas, areasChanged: areas.changedRegionIds.length, persons: codes.persons, colourChanges: codes.changes.length };
+}
+
+/**
+ * The nightly job: every area, and every person with a health fact or a colour other than green.
+ * @param services - application services
+ */
+export async function runFullJudgment(services: Services): Promise<JudgmentRun> {
+  const areas = await recomputeRiskAreas(services);
+  const pending = await takePendingPersons(services.db, services.now());
+  const codes = await recomputeHealthCodes(services, await personsWithHealthFacts(services.db));
+  await pending.commit();
+  return { riskAreas: areas.riskAreas, areasChanged: areas.changedRegionIds.length, persons: codes.persons, colourChanges: codes.changes.length };
+}

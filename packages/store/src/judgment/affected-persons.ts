@@ -1,0 +1,110 @@
+import type { SqlClient } from '../db/sql-client.js';
+
+/** Sources of health facts whose new rows make the incremental recompute look at their persons. */
+const SOURCES = {
+  case_report: 'SELECT person_id, id FROM case_report',
+  case_report_history: 'SELECT c.person_id, h.id FROM case_report_history h JOIN case_report c ON c.report_id = h.report_id',
+  traced_contact: 'SELECT person_id, id FROM traced_contact',
+  lab_result: 'SELECT person_id, id FROM lab_result',
+} as const;
+
+/** Persons to recompute and the watermarks to commit once they are done. */
+export interface PendingPersons {
+  readonly personIds: number[];
+  /** Records that these rows have been read; call after the codes are stored. */
+  commit(): Promise<void>;
+}
+
+/**
+ * Persons with new facts since the last recompute (new or corrected cases, new traced contacts, new
+ * lab results) plus persons whose stored colour has reached its expiry.
+ * @param db - database
+ * @param now - current time
+ */
+export async function takePendingPersons(db: SqlClient, now: Date): Promise<PendingPersons> {
+  const marks = await db.query<{ source: string; lastId: number }>('SELECT source, last_id AS "lastId" FROM judgment_watermark');
+  const seen = new Map(marks.rows.map((r) => [r.source, r.lastId]));
+  const ids = new Set<number>();
+  const next = new Map<string, number>();
+  for (const [source, sql] of Object.entries(SOURCES)) {
+    const from = seen.get(source) ?? 0;
+    const rows = await db.query<{ personId: number | null; id: number }>(`SELECT person_id AS "personId", id FROM (${sql}) s WHERE id > $1`, [from]);
+    let max = from;
+    for (const r of rows.rows) {
+      if (r.personId !== null) ids.add(r.personId);
+      if (r.id > max) max = r.id;
+    }
+    next.set(source, max);
+  }
+  const expired = await db.query<{ personId: number }>(
+    `SELECT person_id AS "personId" FROM health_code WHERE (expires_at IS NOT NULL AND expires_at <= $1) OR (override_until IS NOT NULL AND override_until <= $1)`,
+    [now],
+  );
+  for (const r of expired.rows) ids.add(r.personId);
+  return {
+    personIds: [...ids].sort((a, b) => a - b),
+    async commit(): Promise<void> {
+      await db.query(
+        `INSERT INTO judgment_watermark (source, last_id) SELECT * FROM unnest($1::text[], $2::bigint[])
+         ON CONFLICT (source) DO UPDATE SET last_id = EXCLUDED.last_id`,
+        [[...next.keys()], [...next.values()]],
+      );
+    },
+  };
+}
+
+/**
+ * Persons living in, or who checked in at, one of the given areas since its level began: affected
+ * when an area's level changes.
+ * @param db - database
+ * @param regionIds - areas whose level changed
+ */
+export async function personsOfAreas(db: SqlClient, regionIds: readonly number[]): Promise<number[]> {
+  if (regionIds.length === 0) return [];
+  const result = await db.query<{ personId: number }>(
+    `SELECT p.id AS "personId" FROM person p JOIN risk_area_level l ON p.region_path <@ l.region_path WHERE l.region_id = ANY($1::bigint[])
+     UNION
+     SELECT ci.person_id FROM check_in ci JOIN place pl ON pl.id = ci.place_id
+     JOIN risk_area_level l ON pl.region_path <@ l.region_path AND ci.day >= l.since - 14
+     WHERE l.region_id = ANY($1::bigint[]) AND ci.person_id IS NOT NULL`,
+    [regionIds],
+  );
+  return result.rows.map((r) => r.personId);
+}
+
+/**
+ * Every person who has any health fact or a non-green code: the nightly full recompute.
+ * @param db - database
+ */
+export async function personsWithHealthFacts(db: SqlClient): Promise<number[]> {
+  const result = await db.query<{ personId: number }>(
+    `SELECT person_id AS "personId" FROM case_report WHERE person_id IS NOT NULL
+     UNION SELECT person_id FROM traced_contact
+     UNION SELECT person_id FROM lab_result WHERE person_id IS NOT NULL AND result = 'positive'
+     UNION SELECT person_id FROM health_code WHERE colour <> 'green' OR override_until IS NOT NULL
+     UNION SELECT p.id FROM person p JOIN risk_area_level l ON NOT l.background AND p.region_path <@ l.region_path
+     UNION SELECT ci.person_id FROM check_in ci JOIN place pl ON pl.id = ci.place_id
+       JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since
+       WHERE ci.person_id IS NOT NULL`,
+  );
+  return result.rows.map((r) => r.personId).sort((a, b) => a - b);
+}
+
+/**
+ * Among the given persons, those with an epidemiological link: a case report, a traced contact
+ * (close, sub-close or companion), or a sample in a positive pooled tube.
+ * @param db - database
+ * @param personIds - candidates
+ */
+export async function epidemiologicallyLinked(db: SqlClient, personIds: readonly number[]): Promise<Set<number>> {
+  const result = await db.query<{ personId: number }>(
+    `WITH ids AS (SELECT unnest($1::bigint[]) AS id)
+     SELECT id AS "personId" FROM ids WHERE
+       EXISTS (SELECT 1 FROM case_report c WHERE c.person_id = ids.id AND c.classification <> 'discarded')
+       OR EXISTS (SELECT 1 FROM traced_contact tc WHERE tc.person_id = ids.id)
+       OR EXISTS (SELECT 1 FROM lab_result lr WHERE lr.person_id = ids.id AND lr.pool_size > 1
+                    AND EXISTS (SELECT 1 FROM lab_result t WHERE t.tube_id = lr.tube_id AND t.result = 'positive'))`,
+    [personIds],
+  );
+  return new Set(result.rows.map((r) => r.personId));
+}

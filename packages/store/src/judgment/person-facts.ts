@@ -1,0 +1,98 @@
+import { dayNumberOf, localMidnight, type HealthFact, type HealthInput } from '@epigrid/core';
+import type { SqlClient } from '../db/sql-client.js';
+
+/** Options of {@link readHealthFacts}. */
+export interface HealthFactOptions {
+  /** Local offset from UTC for calendar dates (quarantine end, test days, area days). */
+  readonly utcOffsetMinutes: number;
+}
+
+interface FactRow {
+  personId: number;
+  input: HealthInput;
+  at: Date | string;
+  until: Date | string | null;
+  untilDate: string | null;
+  areaLevel: string | null;
+  source: HealthFact['evidence']['source'];
+  id: number;
+}
+
+const toSeconds = (t: Date | string): number => Math.floor(new Date(t).getTime() / 1000);
+
+/**
+ * Reads the health facts of a set of persons in bulk, each tied to the row it came from: case
+ * reports (case, suspected), traced contacts (close, sub-close, companion, with the end of their
+ * management), planned tests with no sample that day (missed test), lab results (negative,
+ * single-tube positive, positive pooled tube), living in or checking in at a current risk area.
+ * Nothing else about a person is read: these are the only inputs the colour rules accept.
+ * @param db - database
+ * @param personIds - the persons
+ * @param options - local offset
+ * @returns facts per person (persons without facts are absent)
+ */
+export async function readHealthFacts(db: SqlClient, personIds: readonly number[], options: HealthFactOptions): Promise<Map<number, HealthFact[]>> {
+  const facts = new Map<number, HealthFact[]>();
+  if (personIds.length === 0) return facts;
+  const result = await db.query<FactRow>(
+    `WITH ids AS (SELECT unnest($1::bigint[]) AS id)
+     SELECT c.person_id AS "personId", CASE WHEN c.classification = 'suspected' THEN 'suspected-case' ELSE 'case' END AS input,
+            c.report_time AS at, NULL::timestamptz AS until, NULL::text AS "untilDate", NULL::text AS "areaLevel", 'case_report' AS source, c.id
+     FROM case_report c JOIN ids ON ids.id = c.person_id WHERE c.classification <> 'discarded'
+     UNION ALL
+     SELECT tc.person_id, CASE tc.kind WHEN 'close' THEN 'close-contact' WHEN 'sub-close' THEN 'sub-close-contact' ELSE 'companion' END,
+            tc.listed_at, NULL, tc.management->>'endDate', NULL, 'traced_contact', tc.id
+     FROM traced_contact tc JOIN ids ON ids.id = tc.person_id
+     UNION ALL
+     SELECT tc.person_id, 'missed-required-test', NULL, NULL, test->>'date', NULL, 'traced_contact', tc.id
+     FROM traced_contact tc JOIN ids ON ids.id = tc.person_id
+     CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN tc.kind IN ('close', 'sub-close') THEN coalesce(tc.management->'tests', '[]'::jsonb) ELSE '[]'::jsonb END) AS test
+     WHERE NOT EXISTS (
+       SELECT 1 FROM lab_result lr WHERE lr.person_id = tc.person_id
+         AND lr.sampled_at >= (test->>'date')::date - interval '1 day' AND lr.sampled_at < (test->>'date')::date + interval '2 days')
+     UNION ALL
+     SELECT lr.person_id,
+            CASE WHEN lr.result = 'negative' THEN 'negative-test' WHEN lr.pool_size = 1 THEN 'positive-test' ELSE 'pooled-tube-positive' END,
+            CASE WHEN lr.result = 'negative' THEN lr.sampled_at ELSE lr.resulted_at END, NULL, NULL, NULL, 'lab_result', lr.id
+     FROM lab_result lr JOIN ids ON ids.id = lr.person_id WHERE lr.result IN ('positive', 'negative')
+     UNION ALL
+     SELECT p.id, 'risk-area-residence', NULL, NULL, l.drops_at::text, l.level || '|' || l.since::text, 'risk_area_level', l.region_id
+     FROM person p JOIN ids ON ids.id = p.id JOIN risk_area_level l ON NOT l.background AND p.region_path <@ l.region_path
+     UNION ALL
+     SELECT ci.person_id, 'risk-area-visit', ci.time_in, NULL, NULL, l.level, 'check_in', ci.id
+     FROM check_in ci JOIN ids ON ids.id = ci.person_id
+     JOIN place pl ON pl.id = ci.place_id
+     JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since`,
+    [personIds],
+  );
+  const offset = options.utcOffsetMinutes;
+  const endOfDay = (date: string): number => localMidnight(dayNumberOf(date) + 1, offset);
+  for (const row of result.rows) {
+    let fact: HealthFact;
+    if (row.input === 'missed-required-test') {
+      // The planned test day passed without a sample: known from the end of that day.
+      fact = { input: row.input, at: endOfDay(row.untilDate!), evidence: { source: row.source, id: row.id } };
+    } else if (row.input === 'risk-area-residence') {
+      const [level, since] = row.areaLevel!.split('|') as [string, string];
+      fact = {
+        input: row.input,
+        at: localMidnight(dayNumberOf(since), offset),
+        until: row.untilDate === null ? null : localMidnight(dayNumberOf(row.untilDate), offset),
+        areaLevel: level,
+        evidence: { source: row.source, id: row.id },
+      };
+    } else {
+      fact = {
+        input: row.input,
+        at: toSeconds(row.at!),
+        until: row.untilDate === null ? null : endOfDay(row.untilDate),
+        ...(row.areaLevel === null ? {} : { areaLevel: row.areaLevel }),
+        evidence: { source: row.source, id: row.id },
+      };
+    }
+    const list = facts.get(row.personId) ?? [];
+    list.push(fact);
+    facts.set(row.personId, list);
+  }
+  return facts;
+}

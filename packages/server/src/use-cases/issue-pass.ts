@@ -1,6 +1,6 @@
 import { can, DomainError, type Actor, type Purpose } from '@epigrid/core';
 import { signPass } from '@epigrid/pass';
-import { linkedPersonOfUser } from '@epigrid/store';
+import { personIdOfUser } from '@epigrid/store';
 import { readCurrentColour, type CurrentColour } from '../passes/current-colour.js';
 import type { Services } from '../services.js';
 import { recordAudit } from './record-audit.js';
@@ -46,7 +46,7 @@ export async function issueOwnPass(services: Services, actor: Actor): Promise<Is
     await recordAudit(services, { ...audit, outcome: 'refused', details: { reason: 'forbidden' } });
     throw new DomainError('forbidden', { ability: 'code.read.own' });
   }
-  const personId = await linkedPersonOfUser(services.db, actor.userId);
+  const personId = await personIdOfUser(services.db, actor.userId);
   if (personId === null) throw new DomainError('not_a_pass_holder', { userId: actor.userId });
   const person = await services.persons.get('', personId, noIdentifiers);
   if (person.kind !== 'found') throw new DomainError('not_a_pass_holder', { userId: actor.userId });

@@ -1,5 +1,5 @@
 import { DomainError, judgeScan, maskName, type Actor, type ScanVerdict } from '@epigrid/core';
-import { getPlaceForCode, linkedPersonOfUser, listPlaceScansBetween, recordPlaceScan } from '@epigrid/store';
+import { getPlaceForCode, personIdOfUser, listPlaceScansBetween, recordPlaceScan } from '@epigrid/store';
 import { readCurrentColour, type CurrentColour } from '../passes/current-colour.js';
 import type { Services } from '../services.js';
 import { recordAudit } from './record-audit.js';
@@ -38,7 +38,7 @@ const noIdentifiers = { residentId: false, phone: false } as const;
  * @param request - the place code text and the optional position
  */
 export async function recordPlaceScanForActor(services: Services, actor: Actor, request: PlaceScanRequest): Promise<DoorKeeperView> {
-  const personId = await linkedPersonOfUser(services.db, actor.userId);
+  const personId = await personIdOfUser(services.db, actor.userId);
   if (personId === null) throw new DomainError('not_a_pass_holder', { userId: actor.userId });
   const report = await verifyPassText(services, request.text);
   const failed = report.steps.find((s) => !s.ok);

@@ -34,24 +34,3 @@ export async function listRootJurisdictions(db: SqlClient): Promise<IssuingJuris
   );
   return result.rows;
 }
-
-/**
- * The person a user account is linked to (a member of the public holding a pass), or null.
- * @param db - database
- * @param userId - user id
- */
-export async function linkedPersonOfUser(db: SqlClient, userId: number): Promise<number | null> {
-  const result = await db.query<{ personId: number | null }>('SELECT person_id AS "personId" FROM app_user WHERE id = $1', [userId]);
-  const id = result.rows[0]?.personId;
-  return id === undefined || id === null ? null : Number(id);
-}
-
-/**
- * Links a user account to a person (the person's own pass then belongs to that login).
- * @param db - database
- * @param userId - user id
- * @param personId - person id
- */
-export async function linkUserToPerson(db: SqlClient, userId: number, personId: number): Promise<void> {
-  await db.query('UPDATE app_user SET person_id = $2 WHERE id = $1', [userId, personId]);
-}

@@ -50,6 +50,12 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'core never reads the environment.' }],
     },
   },
+  {
+    // pass runs in the browser too: nothing of ours, no node: modules (tests and test support excepted).
+    files: ['packages/pass/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'packages/pass/src/testing/**'],
+    rules: { 'no-restricted-imports': onlyImports(['pass'], [{ group: ['node:*'], message: 'pass runs in the browser.' }]) },
+  },
   { files: ['packages/store/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'store']) } },
   { files: ['packages/trace/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'trace']) } },
   { files: ['packages/ingest/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'store', 'ingest']) } },

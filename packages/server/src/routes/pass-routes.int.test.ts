@@ -147,7 +147,7 @@ for (const backend of testBackends()) {
       const bad = { trustList: { format: 'epigrid-trust-list/1', issuer: 'X', issuedAt: clock.toISOString(), keys: [{ kid: 'AAAA', jurisdiction: 'X', publicJwk: { kty: 'RSA' } }] }, revocations: undefined };
       const res = await b.app.inject({ method: 'POST', url: '/api/trust-lists', headers: { authorization: `Bearer ${b.adminToken}` }, payload: bad });
       assert.equal(res.statusCode, 400, res.body);
-      assert.equal((res.json() as { error: { details: { field: string } } }).error.details.field, 'trustList');
+      assert.equal((res.json() as { error: { details: { field: string } } }).error.details.field, 'trustList', res.body);
     });
 
     it('after a rotation new passes carry the new key and passes signed before stay valid', async () => {

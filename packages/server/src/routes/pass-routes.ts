@@ -12,7 +12,7 @@ import { verifyPassText } from '../use-cases/verify-pass-text.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const passText = z.string().min(1).max(8_000).describe('the QR content: EGP1:…, EGV1:… or HC1:…');
-const trustDocumentsSchema = z.object({ trustList: z.unknown(), revocations: z.unknown() });
+const trustDocumentsSchema = z.object({ trustList: z.unknown(), revocations: z.unknown().optional() });
 
 /**
  * Signed passes: the holder's own pass, a person's pass for staff, the public verifier, and the trust

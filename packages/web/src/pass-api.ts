@@ -10,7 +10,8 @@ export interface MyPass {
   readonly text: string;
   readonly colour: Colour;
   readonly reasonCode: string;
-  readonly reasonKey: string | null;
+  /** Key of the plain-words reason under `code.reasons` (the judgment's translations). */
+  readonly reasonKey: string;
   readonly jurisdiction: string;
   readonly kid: string;
   readonly issuedAt: string;
@@ -22,8 +23,8 @@ export interface DoorKeeperView {
   readonly scanId: number;
   readonly venue: { readonly id: number; readonly name: string };
   readonly maskedName: string;
-  readonly colour: Colour | null;
-  readonly reasonKey: string | null;
+  readonly colour: Colour;
+  readonly reasonKey: string;
   readonly scannedAt: string;
   readonly checkedIn: boolean;
   readonly flagged: 'far_from_venue' | 'burst_far_apart' | null;

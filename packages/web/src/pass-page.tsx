@@ -39,7 +39,7 @@ export function PassPage(): ReactElement {
               {t(`passes.colours.${data.colour}`)}
             </div>
             <p className="pass__reason" data-testid="pass-reason">
-              {data.reasonKey === null ? t('passes.reasonCode', { code: data.reasonCode }) : t(data.reasonKey, { defaultValue: t('passes.reasonCode', { code: data.reasonCode }) })}
+              {t(`code.reasons.${data.reasonKey}`, { defaultValue: t('passes.reasonCode', { code: data.reasonCode }) })}
             </p>
             <QrImage text={data.text} label={t('passes.qrLabel')} testId="pass-qr" />
             <p className="muted pass__validity">

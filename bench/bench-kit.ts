@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 export interface Figure {
   readonly name: string;
   readonly value: number;
-  readonly unit: 'ms' | 's' | 'rows/s' | 'count';
-  /** Upper bound the figure must stay under, when there is one. */
+  readonly unit: 'ms' | 's' | 'rows/s' | 'ops/s' | 'count';
+  /** Upper bound the figure must stay under, when there is one (a lower bound with `atLeast`). */
   readonly target?: number;
+  /** The target is a floor (throughputs), not a ceiling. */
+  readonly atLeast?: boolean;
   readonly note?: string;
 }
 
@@ -32,11 +34,11 @@ export function report(name: string, figures: readonly Figure[]): boolean {
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = figures.map((f) => ({ ...f, met: f.target === undefined ? null : f.value <= f.target }));
+  const results = figures.map((f) => ({ ...f, met: f.target === undefined ? null : f.atLeast ? f.value >= f.target : f.value <= f.target }));
   writeFileSync(`${dir}${name}.json`, `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine, results }, null, 2)}\n`);
   console.log(`\n${name}`);
   for (const r of results) {
-    const target = r.target === undefined ? '' : `  (target ≤ ${r.target} ${r.unit}: ${r.met ? 'met' : 'MISSED'})`;
+    const target = r.target === undefined ? '' : `  (target ${r.atLeast ? '≥' : '≤'} ${r.target} ${r.unit}: ${r.met ? 'met' : 'MISSED'})`;
     console.log(`  ${r.name.padEnd(52)} ${r.value.toFixed(r.unit === 'ms' ? 2 : 1).padStart(10)} ${r.unit}${target}${r.note ? `  — ${r.note}` : ''}`);
   }
   return results.every((r) => r.met !== false);

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { ConfigError } from '@epigrid/server';
 import type { DemoOptions } from './commands/demo.js';
 import type { SimEvaluateOptions } from './commands/sim-evaluate.js';
 import type { UsersAddOptions } from './commands/users-add.js';
+import type { VerifyCommandOptions } from './commands/verify.js';
 
 // Commands are imported when run, so `epigrid audit verify` does not load the web server or the simulator.
 
@@ -129,9 +129,25 @@ program
   .option('--files-only', 'judge only the emitted case reports and the intervention log, not the platform database')
   .action(async (options: SimEvaluateOptions) => (await import('./commands/sim-evaluate.js')).simEvaluate(options));
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+program
+  .command('verify')
+  .description('verify a pass, place code or EU DCC offline: prefix, base45, zlib, COSE, CBOR, signature, expiry, revocation (exit 0 valid, 1 invalid, 2 usage error)')
+  .argument('[text]', 'the scanned text (EGP1:…, EGV1:… or HC1:…)')
+  .option('--trust-list <file>', 'trust list JSON of a recognised jurisdiction (repeatable)', collect)
+  .option('--cert <file>', 'DCC document signer certificate: DER, PEM or base64 (repeatable)', collect)
+  .option('--revocations <file>', 'revocation list JSON (repeatable)', collect)
+  .option('--at <iso-time>', 'validation moment (default now)')
+  .option('--image <file>', 'read the text from a QR code in a PNG image')
+  .option('--json', 'print the report as JSON')
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
+  .action(async (text: string | undefined, options: VerifyCommandOptions) => (await import('./commands/verify.js')).verifyCommand(text, options));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  // Loaded only on failure, so commands that do not need the server (verify) start quickly.
+  const { ConfigError } = await import('@epigrid/server');
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {

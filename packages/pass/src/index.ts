@@ -41,3 +41,5 @@ export { STEP_NAMES } from './verify/report.js';
 export type { StepName, StepResult, VerificationReport, VerifiedContent } from './verify/report.js';
 export { verifyCose, verifyText } from './verify/verify-text.js';
 export type { VerifyOptions } from './verify/verify-text.js';
+export { SIGNED_DOCUMENT_FORMAT, openDocument, signDocument } from './trust/signed-document.js';
+export type { OpenedDocument } from './trust/signed-document.js';

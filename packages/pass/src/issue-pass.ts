@@ -26,7 +26,9 @@ export type PlaceToSign = Omit<PlaceClaims, 'jurisdiction'> & { readonly jurisdi
 export async function signPass(claims: PassToSign, key: SigningKey, engine: SignatureEngine = webCryptoEngine): Promise<string> {
   if (claims.expiresAt.getTime() <= claims.issuedAt.getTime()) throw new Error('a pass must expire after it is issued');
   const full: PassClaims = { ...claims, passId: claims.passId ?? randomPassId(), jurisdiction: checkedJurisdiction(claims.jurisdiction, key) };
-  return PASS_PREFIX + (await sealPayload(encodePassClaims(full), key, engine));
+  // Stored zlib: a pass's COSE is mostly signature, key id and pass id, which deflate cannot shrink
+  // (measured: the same size at level 9), and deflating costs more than the signature itself.
+  return PASS_PREFIX + (await sealPayload(encodePassClaims(full), key, engine, 0));
 }
 
 /**
@@ -39,10 +41,13 @@ export async function signPlaceCode(claims: PlaceToSign, key: SigningKey, engine
   return PLACE_PREFIX + (await sealPayload(encodePlaceClaims({ ...claims, jurisdiction: checkedJurisdiction(claims.jurisdiction, key) }), key, engine));
 }
 
-/** Signs a CWT payload and returns it compressed and base45-encoded (without prefix). */
-export async function sealPayload(payload: Uint8Array, key: SigningKey, engine: SignatureEngine = webCryptoEngine): Promise<string> {
+/**
+ * Signs a CWT payload and returns it zlib-compressed and base45-encoded (without prefix).
+ * @param level - zlib level: 9 (best) or 0 (stored)
+ */
+export async function sealPayload(payload: Uint8Array, key: SigningKey, engine: SignatureEngine = webCryptoEngine, level: 0 | 9 = 9): Promise<string> {
   const signature = await engine.signEs256(key.privateKey, sigStructure(key.protectedHeader, payload));
-  return encodeBase45(compressZlib(encodeCoseSign1(key.protectedHeader, payload, signature)));
+  return encodeBase45(compressZlib(encodeCoseSign1(key.protectedHeader, payload, signature), level));
 }
 
 function checkedJurisdiction(asked: string | undefined, key: SigningKey): string {

@@ -21,3 +21,15 @@ describe('zlib step', () => {
     assert.throws(() => decompressZlib(truncated), /zlib/);
   });
 });
+
+describe('stored zlib (level 0)', () => {
+  it('round-trips and costs no more space than level 9 on high-entropy bytes such as a signed pass', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 150, maxLength: 260 }), (bytes) => {
+        const stored = compressZlib(bytes, 0);
+        assert.deepEqual(decompressZlib(stored), bytes);
+        assert.ok(stored.length <= compressZlib(bytes, 9).length + 1);
+      }),
+    );
+  });
+});

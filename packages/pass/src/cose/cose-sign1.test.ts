@@ -20,7 +20,7 @@ describe('COSE_Sign1', () => {
 
   it('builds the RFC 9052 Sig_structure', () => {
     const protectedBytes = encodeProtectedHeader(COSE_ALG.ES256, kid);
-    assert.deepEqual(sigStructure(protectedBytes, payload), encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]));
+    assert.deepEqual(Buffer.from(sigStructure(protectedBytes, payload)), Buffer.from(encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload])));
     assert.equal(Buffer.from(sigStructure(protectedBytes, payload).subarray(0, 12)).toString('hex'), '846a5369676e617475726531');
   });
 
@@ -43,5 +43,20 @@ describe('COSE_Sign1', () => {
     assert.throws(() => parseCoseSign1(encodeCbor(['x', new Map(), payload, signature])), /protected header/);
     assert.throws(() => parseCoseSign1(encodeCbor([new Uint8Array(0), new Map(), 'text', signature])), /payload/);
     assert.throws(() => parseCoseSign1(Uint8Array.from([0x00, 0x91])), /CBOR/);
+  });
+});
+
+describe('Sig_structure', () => {
+  it('matches the generic CBOR encoder for byte strings of every head size', async () => {
+    const fc = (await import('fast-check')).default;
+    const sizes = fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 250, max: 260 }), fc.integer({ min: 65530, max: 65540 }));
+    fc.assert(
+      fc.property(sizes, sizes, (p, q) => {
+        const protectedBytes = new Uint8Array(p).fill(1);
+        const body = new Uint8Array(q).fill(2);
+        assert.deepEqual(Buffer.from(sigStructure(protectedBytes, body)), Buffer.from(encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), body])));
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -32,9 +32,31 @@ export function encodeProtectedHeader(alg: number, kid: Uint8Array): Uint8Array 
   );
 }
 
+// CBOR of: array(4), text "Signature1". The structure is fixed, so it is written directly: this
+// runs once per signature and verification, and is checked against the generic encoder in tests.
+const sigStructureHead = Uint8Array.from([0x84, 0x6a, ...Array.from('Signature1', (c) => c.charCodeAt(0))]);
+
 /** The Sig_structure of RFC 9052 §4.4 for a COSE_Sign1 with empty external data. */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
-  return encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]);
+  const protectedHead = byteStringHead(protectedBytes.length);
+  const payloadHead = byteStringHead(payload.length);
+  const out = new Uint8Array(sigStructureHead.length + protectedHead.length + protectedBytes.length + 1 + payloadHead.length + payload.length);
+  let at = 0;
+  for (const part of [sigStructureHead, protectedHead, protectedBytes, EMPTY_BYTE_STRING, payloadHead, payload]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+const EMPTY_BYTE_STRING = Uint8Array.of(0x40);
+
+/** CBOR head of a byte string of the given length (major type 2). */
+function byteStringHead(length: number): Uint8Array {
+  if (length < 24) return Uint8Array.of(0x40 | length);
+  if (length < 0x100) return Uint8Array.of(0x58, length);
+  if (length < 0x10000) return Uint8Array.of(0x59, length >> 8, length & 0xff);
+  return Uint8Array.of(0x5a, (length >>> 24) & 0xff, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
 }
 
 /** Encodes a tagged COSE_Sign1 with an empty unprotected header. */

@@ -2,6 +2,9 @@ import { decodeCbor, encodeCbor } from '../cbor.js';
 import { CWT, EPIGRID_CLAIM, PASS_FIELD } from './claim-keys.js';
 import { claimDate, claimText, epochSeconds, readClaimsMap } from './claim-reading.js';
 
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
 /** Health-code colours a pass can show. */
 export const PASS_COLOURS = ['green', 'yellow', 'red'] as const;
 /** A health-code colour. */
@@ -30,7 +33,7 @@ export function encodePassClaims(claims: PassClaims): Uint8Array {
       [CWT.sub, claims.subject],
       [CWT.exp, epochSeconds(claims.expiresAt)],
       [CWT.iat, epochSeconds(claims.issuedAt)],
-      [CWT.cti, new TextEncoder().encode(claims.passId)],
+      [CWT.cti, utf8Encoder.encode(claims.passId)],
       [EPIGRID_CLAIM, new Map<number, unknown>([[PASS_FIELD.colour, claims.colour], [PASS_FIELD.reasonCode, claims.reasonCode]])],
     ]),
   );
@@ -47,7 +50,7 @@ export function decodePassClaims(payload: Uint8Array): PassClaims {
   const colour = own.get(PASS_FIELD.colour);
   if (!PASS_COLOURS.includes(colour as PassColour)) throw new Error(`claim colour ${JSON.stringify(colour)} is not one of ${PASS_COLOURS.join(', ')}`);
   return {
-    passId: new TextDecoder().decode(cti),
+    passId: utf8Decoder.decode(cti),
     subject: claimText(claims, CWT.sub, 'sub (subject)'),
     colour: colour as PassColour,
     reasonCode: claimText(own, PASS_FIELD.reasonCode, 'reason code'),

@@ -1,5 +1,6 @@
 import { can, DomainError, type Actor, type Purpose } from '@epigrid/core';
 import { signPass } from '@epigrid/pass';
+import { nodeCryptoEngine } from '@epigrid/pass/node';
 import { personIdOfUser } from '@epigrid/store';
 import { readCurrentColour, type CurrentColour } from '../passes/current-colour.js';
 import type { Services } from '../services.js';
@@ -30,7 +31,7 @@ async function issueFor(services: Services, personId: number, regionPath: string
   const cap = issuedAt.getTime() + services.passes.settings.passLifetimeHours * 3_600_000;
   const expiresAt = new Date(Math.min(cap, colour.expiresAt?.getTime() ?? cap));
   if (expiresAt.getTime() <= issuedAt.getTime()) throw new DomainError('colour_lapsed', { personId });
-  const text = await signPass({ subject: services.passes.subjectOf(personId), colour: colour.colour, reasonCode: colour.reasonCode, issuedAt, expiresAt }, key);
+  const text = await signPass({ subject: services.passes.subjectOf(personId), colour: colour.colour, reasonCode: colour.reasonCode, issuedAt, expiresAt }, key, nodeCryptoEngine);
   return { text, personId, colour: colour.colour, reasonCode: colour.reasonCode, reasonKey: colour.reasonKey, jurisdiction: jurisdiction.code, kid: key.kidText, issuedAt, expiresAt };
 }
 

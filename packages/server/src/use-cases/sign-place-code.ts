@@ -1,5 +1,6 @@
 import { can, DomainError, type Actor } from '@epigrid/core';
 import { signPlaceCode } from '@epigrid/pass';
+import { nodeCryptoEngine } from '@epigrid/pass/node';
 import { getPlaceForCode, type PlaceForCode } from '@epigrid/store';
 import QRCode from 'qrcode';
 import type { Services } from '../services.js';
@@ -36,6 +37,7 @@ export async function signPlaceCodeForActor(services: Services, actor: Actor, pl
   const text = await signPlaceCode(
     { venueId: String(place.id), name: place.name, regionCode: place.regionCode, lat: place.lat, lon: place.lon, issuedAt: services.now() },
     key,
+    nodeCryptoEngine,
   );
   const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   await recordAudit(services, { ...audit, outcome: 'allowed', details: { kid: key.kidText } });

@@ -1,4 +1,5 @@
 import { verifyText, type VerificationReport } from '@epigrid/pass';
+import { nodeCryptoEngine } from '@epigrid/pass/node';
 import type { Services } from '../services.js';
 
 /**
@@ -10,5 +11,5 @@ import type { Services } from '../services.js';
  */
 export async function verifyPassText(services: Services, text: string): Promise<VerificationReport> {
   const { trust, revocations } = await services.passes.verifier();
-  return verifyText(text, { trust, revocations, at: services.now() });
+  return verifyText(text, { trust, revocations, at: services.now(), engine: nodeCryptoEngine });
 }

@@ -61,10 +61,12 @@ export function generatePassKeyPair(): { kid: string; publicJwk: JsonWebKey; pri
 
 async function insertKey(db: SqlClient, vault: IdentifierVault, jurisdiction: string, regionPath: string, at: Date): Promise<void> {
   const pair = generatePassKeyPair();
+  // Passes carry whole seconds (CWT iat): a key valid from a fraction of a second later would refuse them.
+  const notBefore = new Date(Math.floor(at.getTime() / 1000) * 1000);
   await db.query(
     `INSERT INTO pass_signing_key (kid, jurisdiction, region_path, public_jwk, private_jwk_sealed, not_before)
      VALUES ($1, $2, $3::ltree, $4::jsonb, $5, $6) ON CONFLICT DO NOTHING`,
-    [pair.kid, jurisdiction, regionPath, JSON.stringify(pair.publicJwk), vault.encrypt(JSON.stringify(pair.privateJwk)), at.toISOString()],
+    [pair.kid, jurisdiction, regionPath, JSON.stringify(pair.publicJwk), vault.encrypt(JSON.stringify(pair.privateJwk)), notBefore.toISOString()],
   );
 }
 

@@ -47,6 +47,34 @@ profiles
   .argument('<file>', 'JSON file')
   .action(async (file: string) => (await import('./commands/profiles.js')).profilesCheck(file));
 
+const keys = program.command('keys').description('pass signing keys, revocations and trust lists');
+const jurisdictionOption = (command: Command): Command => command.option('--jurisdiction <code>', 'root region code, when the database holds several');
+jurisdictionOption(keys.command('rotate').description('sign with a new key from now on (the old one stays trusted until its passes expire)')).action(
+  async (options: { jurisdiction?: string }) => (await import('./commands/keys.js')).keysRotate(options),
+);
+keys
+  .command('revoke')
+  .description('revoke a signing key: everything it signed fails verification')
+  .argument('<kid>', 'key id (base64)')
+  .requiredOption('--reason <text>', 'why')
+  .action(async (kid: string, options: { reason: string }) => (await import('./commands/keys.js')).keysRevoke(kid, options));
+jurisdictionOption(
+  keys
+    .command('revoke-pass')
+    .description('revoke one pass by its id, or with --subject every pass of a pseudonymous subject')
+    .argument('<id>', 'pass id (or subject with --subject)')
+    .requiredOption('--reason <text>', 'why')
+    .option('--subject', 'the argument is a subject'),
+).action(async (id: string, options: { reason: string; subject?: boolean; jurisdiction?: string }) => (await import('./commands/keys.js')).keysRevokePass(id, options));
+jurisdictionOption(keys.command('export-trust-list').description('print (or write) the public keys and revocations for peers').option('--out <file>', 'output file')).action(
+  async (options: { jurisdiction?: string; out?: string }) => (await import('./commands/keys.js')).keysExportTrustList(options),
+);
+keys
+  .command('import-trust-list')
+  .description("import a peer jurisdiction's trust list (mutual recognition)")
+  .argument('<file>', 'JSON file from the peer')
+  .action(async (file: string) => (await import('./commands/keys.js')).keysImportTrustList(file));
+
 program.command('audit').description('audit log').command('verify').description('verify the hash chain of the audit log').action(async () => (await import('./commands/audit-verify.js')).auditVerify());
 
 program

@@ -8,3 +8,4 @@ export * from './protocol/index.js';
 export * from './risk-areas/index.js';
 export * from './health-codes/index.js';
 export type * from './tracing/index.js';
+export * from './place-codes/index.js';

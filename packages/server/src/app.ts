@@ -13,7 +13,9 @@ import { codeReviewRoutes } from './routes/code-review-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { judgmentRoutes } from './routes/judgment-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
+import { passRoutes } from './routes/pass-routes.js';
 import { personRoutes } from './routes/person-routes.js';
+import { placeCodeRoutes } from './routes/place-code-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
 import type { Services } from './services.js';
 
@@ -59,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { services });
   await app.register(judgmentRoutes, { services });
   await app.register(codeReviewRoutes, { services });
+  await app.register(passRoutes, { services });
+  await app.register(placeCodeRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

@@ -15,3 +15,7 @@ export * from './use-cases/read-case.js';
 export * from './jobs/register-jobs.js';
 export * from './use-cases/judgment/run-judgment.js';
 export * from './use-cases/judgment/judgment-rules.js';
+export * from './use-cases/manage-pass-keys.js';
+export * from './use-cases/publish-trust-list.js';
+export * from './use-cases/import-trust-list.js';
+export * from './passes/pass-service.js';

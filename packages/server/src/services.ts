@@ -9,6 +9,7 @@ import {
 } from '@epigrid/store';
 import type { Config } from './config/config.js';
 import { loadProtocolProfile } from './config/protocol-profile-source.js';
+import { PassService } from './passes/pass-service.js';
 import { TraceIndexHolder } from './trace/trace-service.js';
 
 /** What the use cases run on: the database, the protections built from the secret, and a clock. */
@@ -22,6 +23,8 @@ export interface Services {
   readonly profile: ProtocolProfile;
   /** The trace engine's presence index over the store. */
   readonly trace: TraceIndexHolder;
+  /** Pass signing keys, trust lists and the verifier's trust store. */
+  readonly passes: PassService;
   /** Current time; injected so tests can move it (session expiry). */
   readonly now: () => Date;
 }
@@ -43,6 +46,7 @@ export function createServices(db: SqlClient, config: Config, secret: string, no
     persons: createPersonDirectory(db, vault),
     profile: loadProtocolProfile(config.trace.profileId),
     trace: new TraceIndexHolder(db, config.trace.indexDays, now),
+    passes: new PassService(db, vault, now),
     now,
   };
 }

@@ -14,8 +14,14 @@ const GRID_WORKER_SQL = `INSERT INTO app_user (username, display_name, password_
   FROM unnest($1::text[], $2::text[], $3::int8[], $4::text[], $5::int8[])
     AS t(username, display_name, region_id, region_path, person_id)`;
 
+// A public login holds one resident's pass: the first resident of its grid who is not a grid worker.
+const LINK_PUBLIC_SQL = `UPDATE app_user u SET person_id = (
+    SELECT p.id FROM person p WHERE p.grid_id = u.region_id
+      AND NOT EXISTS (SELECT 1 FROM app_user w WHERE w.person_id = p.id) ORDER BY p.id LIMIT 1)
+  WHERE u.role = 'public' AND u.person_id IS NULL`;
+
 /**
- * Creates the demo logins and the grid worker accounts.
+ * Creates the demo logins and the grid worker accounts, and links each public login to a resident of its grid.
  * @param db - database, inside the loading transaction
  * @param city - the city
  * @param regionIds - database id of each region, by region index
@@ -61,9 +67,5 @@ export async function loadUsers(
     },
     onProgress: onProgress === undefined ? undefined : (stage, n) => onProgress(stage, city.demoLogins.length + n, total),
   });
-  // The public demo login sees "my health code": it belongs to the first resident of its grid.
-  await db.query(
-    `UPDATE app_user u SET person_id = (SELECT p.id FROM person p WHERE p.region_path <@ u.region_path ORDER BY p.id LIMIT 1)
-     WHERE u.role = 'public' AND u.person_id IS NULL`,
-  );
+  await db.query(LINK_PUBLIC_SQL);
 }

@@ -27,3 +27,4 @@ export * from './tracing/traced-contacts.js';
 export * from './tracing/investigator-contacts.js';
 export * from './demo/clear-outbreak-data.js';
 export * from './judgment/index.js';
+export * from './passes/index.js';

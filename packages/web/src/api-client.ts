@@ -149,7 +149,12 @@ function errorFromBody(status: number, statusText: string, body: unknown): ApiEr
   return new ApiError(status, code, message, error?.details);
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * Calls the API with the session token and the declared purpose; errors become {@link ApiError}.
+ * @param path - API path with its query
+ * @param options - method, JSON body, purpose, session handling
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
   if (token !== null) headers.Authorization = `Bearer ${token}`;

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
-import { casesHash, chainsHash, homeHash, reviewHash, riskAreasHash } from './hash-route.js';
+import { casesHash, chainsHash, homeHash, placeCodeHash, reviewHash, riskAreasHash } from './hash-route.js';
 import type { Section } from './hash-route.js';
 
 /** Props of {@link AppNav}. */
@@ -24,6 +24,7 @@ export function AppNav({ section, purpose, canReview = false }: AppNavProps): Re
     { section: 'chains', href: chainsHash, label: t('nav.chains') },
     { section: 'risk-areas', href: riskAreasHash, label: t('nav.riskAreas') },
     ...(canReview ? [{ section: 'review' as const, href: reviewHash, label: t('nav.review') }] : []),
+    { section: 'placeCodes', href: placeCodeHash(null), label: t('nav.placeCodes') },
   ];
   return (
     <nav className="topnav" aria-label={t('nav.label')}>

@@ -8,6 +8,7 @@ import type { Me } from './api-client.js';
 import { useHashRoute } from './hash-route.js';
 import { LoginPage } from './login-page.js';
 import { RiskAreasPage } from './risk-areas-page.js';
+import { VerifyPage } from './verify-page.js';
 import { Workspace } from './workspace.js';
 
 type Session = { readonly state: 'checking' } | { readonly state: 'signed-out'; readonly endedBecause: string | null } | { readonly state: 'signed-in'; readonly me: Me };
@@ -53,6 +54,8 @@ export function App(): ReactElement {
     setSession({ state: 'signed-out', endedBecause: null });
   };
 
+  // The verifier needs no account: it checks signatures against public trust lists.
+  if (route.name === 'verify') return <VerifyPage />;
   if (session.state === 'checking') {
     return (
       <p className="splash" role="status">

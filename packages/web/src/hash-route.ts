@@ -1,7 +1,9 @@
 /**
  * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record,
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
- * `#/chains` the transmission chains, `#/risk-areas` the public risk-area list, `#/review` appeals and overrides.
+ * `#/chains` the transmission chains, `#/risk-areas` the public risk-area list, `#/review` appeals and overrides,
+ * `#/pass` the holder's own pass, `#/verify` the pass verifier (no sign-in), `#/place-code/<id>` a venue's
+ * printable place code.
  */
 import { useEffect, useState } from 'react';
 import { isPurpose } from '@epigrid/core';
@@ -15,10 +17,13 @@ export type Route =
   | { readonly name: 'case'; readonly id: number; readonly purpose: Purpose | null }
   | { readonly name: 'chains' }
   | { readonly name: 'risk-areas' }
-  | { readonly name: 'review' };
+  | { readonly name: 'review' }
+  | { readonly name: 'pass' }
+  | { readonly name: 'verify' }
+  | { readonly name: 'placeCode'; readonly id: number | null };
 
 /** The top-level sections the navigation offers. */
-export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review';
+export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review' | 'placeCodes';
 
 function purposeOf(query: string | undefined): Purpose | null {
   const purpose = new URLSearchParams(query ?? '').get('purpose');
@@ -39,6 +44,10 @@ export function parseHash(hash: string): Route {
   if (/^#\/chains\/?$/.test(hash)) return { name: 'chains' };
   if (/^#\/risk-areas\/?$/.test(hash)) return { name: 'risk-areas' };
   if (/^#\/review\/?$/.test(hash)) return { name: 'review' };
+  if (/^#\/pass\/?$/.test(hash)) return { name: 'pass' };
+  if (/^#\/verify\/?$/.test(hash)) return { name: 'verify' };
+  const placeCode = /^#\/place-code(?:\/(\d+))?\/?$/.exec(hash);
+  if (placeCode !== null) return { name: 'placeCode', id: placeCode[1] === undefined ? null : Number(placeCode[1]) };
   return { name: 'home' };
 }
 
@@ -49,6 +58,7 @@ export function parseHash(hash: string): Route {
 export function sectionOf(route: Route): Section {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
   if (route.name === 'chains' || route.name === 'risk-areas' || route.name === 'review') return route.name;
+  if (route.name === 'placeCode') return 'placeCodes';
   return 'search';
 }
 
@@ -93,6 +103,20 @@ export const reviewHash = '#/review';
 
 /** The hash of the transmission chains page. */
 export const chainsHash = '#/chains';
+
+/** The hash of the holder's own pass. */
+export const passHash = '#/pass';
+
+/** The hash of the pass verifier. */
+export const verifyHash = '#/verify';
+
+/**
+ * The hash of a venue's printable place code.
+ * @param id - venue id, or null for the page that asks for one
+ */
+export function placeCodeHash(id: number | null): string {
+  return id === null ? '#/place-code' : `#/place-code/${id}`;
+}
 
 /**
  * Navigates to a hash.

@@ -123,6 +123,11 @@ export function LoginPage({ onLogin, endedBecause }: LoginPageProps): ReactEleme
           </a>
         </p>
         {demo?.demo === true && <DemoLogins password={demo.password} logins={demo.logins} onPick={pick} />}
+        <p className="login__public-link">
+          <a href="#/verify" data-testid="login-verify-link">
+            {t('login.verifyLink')}
+          </a>
+        </p>
       </main>
     </div>
   );

@@ -14,7 +14,9 @@ import { DemoRunBar } from './demo-run-bar.js';
 import { MyCodePage } from './my-code-page.js';
 import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
 import { PersonPage } from './person-page.js';
+import { PassPage } from './pass-page.js';
 import { PersonSearch } from './person-search.js';
+import { PlaceCodePage } from './place-code-page.js';
 import { RegionTree } from './region-tree.js';
 import { ReviewPage } from './review-page.js';
 import { RiskAreasPage } from './risk-areas-page.js';
@@ -33,6 +35,7 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
   const route = useHashRoute();
   const [region, setRegion] = useState<RegionNode | null>(null);
   const section = sectionOf(route);
+  if (me.role === 'public') return <PublicWorkspace me={me} onLogout={onLogout} />;
   const wide = section !== 'search';
 
   /** Declares a purpose for the session (if one was chosen) and shows the page under it. */
@@ -41,16 +44,6 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
     navigate(hash);
   };
 
-  if (me.role === 'public') {
-    return (
-      <div className="shell">
-        <AppHeader me={me} section="risk-areas" purpose={null} onLogout={onLogout} />
-        <main className="public-page">
-          <MyCodePage />
-        </main>
-      </div>
-    );
-  }
   return (
     <div className="shell">
       <AppHeader me={me} section={section} purpose={purpose} onLogout={onLogout} />
@@ -88,8 +81,22 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
           {route.name === 'chains' && <ChainsPage purpose={purpose} />}
           {route.name === 'risk-areas' && <RiskAreasPage />}
           {route.name === 'review' && <ReviewPage me={me} />}
+          {route.name === 'placeCode' && <PlaceCodePage placeId={route.id} />}
         </main>
       </div>
+    </div>
+  );
+}
+
+/** A member of the public sees their own pass, the reason for its colour (with an appeal) and scans place codes, nothing else. */
+function PublicWorkspace({ me, onLogout }: Pick<WorkspaceProps, 'me' | 'onLogout'>): ReactElement {
+  return (
+    <div className="shell">
+      <AppHeader me={me} section="search" purpose={null} onLogout={onLogout} />
+      <main className="layout layout--wide">
+        <PassPage />
+        <MyCodePage />
+      </main>
     </div>
   );
 }

@@ -27,7 +27,9 @@ export type Ability =
   /** Review and decide appeals. */
   | 'appeal.decide'
   /** Recompute area risk levels and codes on demand. */
-  | 'judgment.recompute';
+  | 'judgment.recompute'
+  /** Rotate and revoke pass signing keys, revoke passes, import peers' trust lists. */
+  | 'pass.keys.manage';
 
 /** Which identifiers of a person a reader may see in clear. */
 export interface IdentifierVisibility {
@@ -40,7 +42,7 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute'],
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'pass.keys.manage'],
   epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute'],
   command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute'],
   grid_worker: ['region.read', 'person.search', 'person.read', 'code.read', 'appeal.file'],

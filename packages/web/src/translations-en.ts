@@ -408,6 +408,7 @@ export const en = {
       'appeal-upheld': 'Appeal upheld',
       'field-investigation': 'Field investigation finding',
     },
+  },
   passes: {
     title: 'My health pass',
     colours: { green: 'Green', yellow: 'Yellow', red: 'Red', unknown: 'No colour yet' },

@@ -410,6 +410,7 @@ export const zh = {
       'appeal-upheld': '申诉成立',
       'field-investigation': '现场流调结论',
     },
+  },
   passes: {
     title: '我的健康码',
     colours: { green: '绿码', yellow: '黄码', red: '红码', unknown: '尚无赋码' },

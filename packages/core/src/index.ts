@@ -9,3 +9,4 @@ export * from './risk-areas/index.js';
 export * from './health-codes/index.js';
 export type * from './tracing/index.js';
 export * from './place-codes/index.js';
+export * from './tasks/index.js';

@@ -17,6 +17,8 @@ import { passRoutes } from './routes/pass-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { placeCodeRoutes } from './routes/place-code-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
+import { taskRoutes } from './routes/task-routes.js';
+import { taskStreamRoute } from './routes/task-stream-route.js';
 import type { Services } from './services.js';
 
 /** Options of {@link buildApp}. */
@@ -63,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(codeReviewRoutes, { services });
   await app.register(passRoutes, { services });
   await app.register(placeCodeRoutes, { services });
+  await app.register(taskRoutes, { services });
+  await app.register(taskStreamRoute, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

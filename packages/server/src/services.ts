@@ -10,6 +10,7 @@ import {
 import type { Config } from './config/config.js';
 import { loadProtocolProfile } from './config/protocol-profile-source.js';
 import { PassService } from './passes/pass-service.js';
+import { TaskPushBroker } from './push/task-push-broker.js';
 import { TraceIndexHolder } from './trace/trace-service.js';
 
 /** What the use cases run on: the database, the protections built from the secret, and a clock. */
@@ -27,6 +28,8 @@ export interface Services {
   readonly passes: PassService;
   /** Current time; injected so tests can move it (session expiry). */
   readonly now: () => Date;
+  /** Open task event streams of signed-in users (server-sent events). */
+  readonly push: TaskPushBroker;
 }
 
 /**
@@ -48,5 +51,6 @@ export function createServices(db: SqlClient, config: Config, secret: string, no
     trace: new TraceIndexHolder(db, config.trace.indexDays, now),
     passes: new PassService(db, vault, now),
     now,
+    push: new TaskPushBroker(),
   };
 }

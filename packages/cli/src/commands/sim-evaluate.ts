@@ -4,6 +4,7 @@ import { evaluate, readInterventionLog, readReportedCases, readTruth } from '@ep
 import type { Evaluation, EvaluationFigures, PlatformFindings } from '@epigrid/sim';
 import { formatJudgmentFigures, judgmentFigures, type JudgmentFigures, type JudgmentFindings } from '../demo/judgment-figures.js';
 import { readJudgmentFindings } from '../demo/judgment-findings.js';
+import { formatLoopFigures, readLoopFigures, type LoopFigures } from '../demo/loop-figures.js';
 import { readPlatformFindings } from '../demo/platform-findings.js';
 import { openConfigured } from '../open-configured.js';
 
@@ -75,6 +76,7 @@ export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
   let source = findingsSource;
   const truth = readTruth(outDir);
   let judged: JudgmentFindings | null = null;
+  let loop: LoopFigures | null = null;
   if (options.filesOnly !== true) {
     const opened = await openConfigured(process.env);
     try {
@@ -85,6 +87,7 @@ export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
       }
       const read = await readJudgmentFindings(opened);
       if (read.colourChanges.length > 0 || read.areaChanges.length > 0) judged = read;
+      loop = await readLoopFigures(opened.db);
     } finally {
       await opened.db.close();
     }
@@ -93,8 +96,9 @@ export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
   const judgment: JudgmentFigures | null = judged === null ? null : judgmentFigures(truth, judged, evaluation.days.map((d) => d.date));
   console.log(formatEvaluation(evaluation).replace(`findings: ${findingsSource}`, `findings: ${source}`));
   if (judgment !== null) console.log(`\n${formatJudgmentFigures(judgment)}`);
+  if (loop !== null) console.log(formatLoopFigures(loop));
   if (options.json !== undefined) {
-    writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: source, ...evaluation, judgment }, null, 2)}\n`);
+    writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: source, ...evaluation, judgment, loop }, null, 2)}\n`);
     console.log(`figures written to ${resolve(options.json)}`);
   }
 }

@@ -29,7 +29,11 @@ export type Ability =
   /** Recompute area risk levels and codes on demand. */
   | 'judgment.recompute'
   /** Rotate and revoke pass signing keys, revoke passes, import peers' trust lists. */
-  | 'pass.keys.manage';
+  | 'pass.keys.manage'
+  /** Read tasks of one's jurisdiction (a grid worker: their own). */
+  | 'task.read'
+  /** Record the outcome of a task. */
+  | 'task.record';
 
 /** Which identifiers of a person a reader may see in clear. */
 export interface IdentifierVisibility {
@@ -42,10 +46,10 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'pass.keys.manage'],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute'],
-  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute'],
-  grid_worker: ['region.read', 'person.search', 'person.read', 'code.read', 'appeal.file'],
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'pass.keys.manage', 'task.read', 'task.record'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'task.record'],
+  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read'],
+  grid_worker: ['region.read', 'person.search', 'person.read', 'code.read', 'appeal.file', 'task.read', 'task.record'],
   lab: ['region.read', 'person.search', 'person.read', 'import.run'],
   facility_manager: ['region.read', 'person.search', 'person.read'],
   auditor: ['region.read', 'audit.read', 'audit.verify'],

@@ -1,5 +1,7 @@
 import { listCasesToTrace, purgeExpiredSessions, type JobQueue } from '@epigrid/store';
 import { runFullJudgment, runPendingJudgment } from '../use-cases/judgment/run-judgment.js';
+import { escalateTasks } from '../use-cases/escalate-tasks.js';
+import { generateTasks } from '../use-cases/generate-tasks.js';
 import { traceStoredCase } from '../use-cases/trace-case.js';
 import type { Services } from '../services.js';
 
@@ -41,6 +43,21 @@ const recurringJobs: readonly RecurringJob[] = [
     cron: '30 0 * * *',
     async run(services) {
       return { ...(await runFullJudgment(services)) };
+    },
+  },
+  {
+    // After tracing: new close, sub-close and companion links become tasks, routed and pushed.
+    name: 'tasks.generate',
+    cron: '* * * * *',
+    async run(services) {
+      return { ...(await generateTasks(services)) };
+    },
+  },
+  {
+    name: 'tasks.escalate',
+    cron: '* * * * *',
+    async run(services) {
+      return { ...(await escalateTasks(services)) };
     },
   },
 ];

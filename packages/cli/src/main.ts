@@ -55,7 +55,8 @@ program
   .argument('<source>', 'source name (docs/data-formats.md)')
   .argument('<files...>', 'files to import')
   .option('--again', 'import again even if the same file was imported before')
-  .action(async (source: string, files: string[], options: { again?: boolean }) => (await import('./commands/import.js')).importCommand(source, files, options));
+  .option('--chunk-rows <n>', 'rows per transaction (default 50000 for presence and other add-only sources, 5000 otherwise)')
+  .action(async (source: string, files: string[], options: { again?: boolean; chunkRows?: string }) => (await import('./commands/import.js')).importCommand(source, files, options));
 
 const deadletters = program.command('deadletters').description('rows rejected by imports');
 const letterFilters = (command: Command): Command =>

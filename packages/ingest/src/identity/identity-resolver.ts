@@ -105,7 +105,8 @@ export class IdentityResolver {
    * groups link to that person and leave `groups`.
    */
   private async takeOverConcurrentlyCreated(tx: SqlClient, claims: readonly HashedClaim[], groups: Groups, result: number[]): Promise<void> {
-    await lockIdentityKeys(tx, [...groups.keys()]);
+    // The unassigned region is created on first use: its key keeps two imports from creating it twice.
+    await lockIdentityKeys(tx, [`region:${this.unassignedCode}`, ...groups.keys()]);
     const firsts = [...groups.values()].map((g) => claims[g.indices[0]!]!).filter((h) => h.idHash !== null || h.phoneHash !== null || h.passportHash !== null);
     if (firsts.length === 0) return;
     const pick = (f: (h: HashedClaim) => string | null): string[] => [...new Set(firsts.map(f).filter((v): v is string => v !== null))];

@@ -9,6 +9,7 @@ import { errorReply } from './http/error-reply.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { demoRunRoutes, type DemoRun } from './routes/demo-run-routes.js';
+import { identityReviewRoutes } from './routes/identity-review-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
 import { personRoutes } from './routes/person-routes.js';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes, { services });
   await app.register(demoRunRoutes, { services, run: options.demoRun ?? null });
   await app.register(importRoutes, { services });
+  await app.register(identityReviewRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

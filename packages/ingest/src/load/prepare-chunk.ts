@@ -4,7 +4,7 @@ import { describeRejection, type Rejection, type SourceRecord } from '../model/s
 import type { LoadEnv } from './load-chunk.js';
 import { resolveReferences, type ResolvedRow } from './resolve-references.js';
 import { previewRow, sealRow } from './seal-row.js';
-import { stageRecords, type StagedChunk } from './stage-records.js';
+import { stageRecords, yieldToEventLoop, YIELD_EVERY, type StagedChunk } from './stage-records.js';
 
 /** A chunk validated and staged before its transaction opens. */
 export interface PreparedChunk {
@@ -62,7 +62,10 @@ export async function prepareChunk(
   const rejected: Array<{ record: SourceRecord; rejection: Rejection }> = [];
   const mapped: Array<{ record: SourceRecord; row: ResolvedRow['row'] }> = [];
   const context = { today: env.today };
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    // Let the previous chunk's COPY and statements progress while this one is validated.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    const record = records[i]!;
     if (record.defect !== undefined) {
       rejected.push({ record, rejection: { field: null, rule: 'unreadable', reason: record.defect } });
       continue;
@@ -82,7 +85,7 @@ export async function prepareChunk(
     else rejected.push({ record: mapped[i]!.record, rejection: outcome });
   }
   return {
-    staged: stageRecords(env.vault, env.resolver, target, valid),
+    staged: await stageRecords(env.vault, env.resolver, target, valid),
     deadLetters: deadLettersOf(env, mapper.source, batchId, rejected),
     lastRowNumber: records[records.length - 1]!.rowNumber,
   };

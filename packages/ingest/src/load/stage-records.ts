@@ -8,6 +8,14 @@ import type { ResolvedRow } from './resolve-references.js';
 /** Columns of the staging table ahead of the source's own, in COPY order. */
 export const stageHeadColumns = ['ord', 'key', 'day', 'person_id', 'link_key', 'id_number_hash', 'phone_hash', 'passport_hash', 'claimed_name', 'claimed_birth'] as const;
 
+/** Rows processed between two turns of the event loop while a chunk is prepared. */
+export const YIELD_EVERY = 2048;
+
+/** Gives the event loop a turn (the previous chunk's database I/O runs meanwhile). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** A chunk's valid rows as COPY text, with what the transaction still has to resolve. */
 export interface StagedChunk {
   /** The rows in COPY text format; `ord` numbers them from 0. */
@@ -31,12 +39,13 @@ export interface StagedChunk {
  * @param target - the source's table
  * @param rows - valid rows with their references filled
  */
-export function stageRecords(vault: IdentifierVault, resolver: IdentityResolver, target: RecordTarget, rows: readonly ResolvedRow[]): StagedChunk {
+export async function stageRecords(vault: IdentifierVault, resolver: IdentityResolver, target: RecordTarget, rows: readonly ResolvedRow[]): Promise<StagedChunk> {
   const parts: string[] = [];
   const days = new Set<string>();
   const open = new Map<string, HashedClaim>();
   const columns = target.columns;
   for (let ord = 0; ord < rows.length; ord++) {
+    if (ord % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     const { row, refs } = rows[ord]!;
     const hashed = row.identity === null ? null : hashClaim(vault, row.identity);
     let personId: number | undefined;

@@ -1,8 +1,8 @@
-/** The section navigation: person search, cases, transmission chains. */
+/** The section navigation: person search, cases, transmission chains, identity reviews (for reviewers). */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
-import { casesHash, chainsHash, homeHash } from './hash-route.js';
+import { casesHash, chainsHash, homeHash, reviewsHash } from './hash-route.js';
 import type { Section } from './hash-route.js';
 
 /** Props of {@link AppNav}. */
@@ -11,15 +11,18 @@ export interface AppNavProps {
   readonly section: Section;
   /** The session's declared purpose, carried to the case list. */
   readonly purpose: Purpose | null;
+  /** Whether the user decides identity reviews (the `person.write` ability). */
+  readonly canReview?: boolean;
 }
 
 /** Tabs linking to the sections; the current one is marked with `aria-current`. */
-export function AppNav({ section, purpose }: AppNavProps): ReactElement {
+export function AppNav({ section, purpose, canReview = false }: AppNavProps): ReactElement {
   const { t } = useTranslation();
   const links: ReadonlyArray<{ readonly section: Section; readonly href: string; readonly label: string }> = [
     { section: 'search', href: homeHash, label: t('nav.search') },
     { section: 'cases', href: casesHash(purpose), label: t('nav.cases') },
     { section: 'chains', href: chainsHash, label: t('nav.chains') },
+    ...(canReview ? [{ section: 'reviews' as const, href: reviewsHash, label: t('nav.reviews') }] : []),
   ];
   return (
     <nav className="topnav" aria-label={t('nav.label')}>

@@ -1,7 +1,7 @@
 /**
  * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record,
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
- * `#/chains` the transmission chains.
+ * `#/chains` the transmission chains, `#/reviews` the identity review queue.
  */
 import { useEffect, useState } from 'react';
 import { isPurpose } from '@epigrid/core';
@@ -13,10 +13,11 @@ export type Route =
   | { readonly name: 'person'; readonly id: number; readonly purpose: Purpose | null }
   | { readonly name: 'cases'; readonly purpose: Purpose | null }
   | { readonly name: 'case'; readonly id: number; readonly purpose: Purpose | null }
-  | { readonly name: 'chains' };
+  | { readonly name: 'chains' }
+  | { readonly name: 'reviews' };
 
 /** The top-level sections the navigation offers. */
-export type Section = 'search' | 'cases' | 'chains';
+export type Section = 'search' | 'cases' | 'chains' | 'reviews';
 
 function purposeOf(query: string | undefined): Purpose | null {
   const purpose = new URLSearchParams(query ?? '').get('purpose');
@@ -35,6 +36,7 @@ export function parseHash(hash: string): Route {
   const one = /^#\/case\/(\d+)(?:\?(.*))?$/.exec(hash);
   if (one !== null) return { name: 'case', id: Number(one[1]), purpose: purposeOf(one[2]) };
   if (/^#\/chains\/?$/.test(hash)) return { name: 'chains' };
+  if (/^#\/reviews\/?$/.test(hash)) return { name: 'reviews' };
   return { name: 'home' };
 }
 
@@ -45,6 +47,7 @@ export function parseHash(hash: string): Route {
 export function sectionOf(route: Route): Section {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
   if (route.name === 'chains') return 'chains';
+  if (route.name === 'reviews') return 'reviews';
   return 'search';
 }
 
@@ -83,6 +86,9 @@ export const homeHash = '#/';
 
 /** The hash of the transmission chains page. */
 export const chainsHash = '#/chains';
+
+/** The hash of the identity review queue. */
+export const reviewsHash = '#/reviews';
 
 /**
  * Navigates to a hash.

@@ -10,6 +10,7 @@ import { AppHeader } from './app-header.js';
 import { CaseListPage } from './case-list-page.js';
 import { CasePage } from './case-page.js';
 import { ChainsPage } from './chains-page.js';
+import { ReviewsPage } from './reviews-page.js';
 import { DemoRunBar } from './demo-run-bar.js';
 import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
 import { PersonPage } from './person-page.js';
@@ -73,6 +74,7 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
             />
           )}
           {route.name === 'chains' && <ChainsPage purpose={purpose} />}
+          {route.name === 'reviews' && <ReviewsPage />}
         </main>
       </div>
     </div>

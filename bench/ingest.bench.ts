@@ -6,7 +6,7 @@
 // BENCH_PG_ROWS, BENCH_PGLITE_ROWS, BENCH_RSS_MB size the runs)
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -117,5 +117,7 @@ if (process.env.EPIGRID_TEST_DATABASE_URL) {
     note: `target < 1024 MiB: ${rss.peakMiB < 1024 ? 'met' : 'MISSED'}; ${rss.engine}; peak in the first tenth ${rss.earlyPeakMiB.toFixed(0)} MiB (flat if close); ${(rss.rows / rss.seconds).toFixed(0)} rows/s`,
   });
 }
+// Rates on a shared machine depend on what else runs: the load average puts them in context.
+figures.push({ name: 'load average over the last 15 minutes at the end of the run', value: loadavg()[2]!, unit: 'count', note: 'CPUs busy or waiting; the raw COPY figures are the in-run reference' });
 rmSync(dir, { recursive: true, force: true });
 report('ingest', figures);

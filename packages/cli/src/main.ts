@@ -83,7 +83,20 @@ program
   .argument('<source>', 'source name (docs/data-formats.md)')
   .argument('<files...>', 'files to import')
   .option('--again', 'import again even if the same file was imported before')
-  .action(async (source: string, files: string[], options: { again?: boolean }) => (await import('./commands/import.js')).importCommand(source, files, options));
+  .option('--chunk-rows <n>', 'rows per transaction (default 50000 for presence and other add-only sources, 5000 otherwise)')
+  .action(async (source: string, files: string[], options: { again?: boolean; chunkRows?: string }) => (await import('./commands/import.js')).importCommand(source, files, options));
+
+const reviews = program.command('reviews').description('identity reviews: records probably naming a registered person');
+reviews.command('list').description('open reviews, both persons side by side (identifiers masked)').option('--limit <n>', 'how many', '100')
+  .action(async (options: { limit?: string }) => (await import('./commands/reviews.js')).reviewsList(options));
+reviews.command('link').description('the records are the candidate\'s: merge the person into them (reversible)').argument('<review>', 'review id')
+  .action(async (id: string) => (await import('./commands/reviews.js')).reviewsDecide('link', id));
+reviews.command('new').description('a different person: keep them apart and close the review').argument('<review>', 'review id')
+  .action(async (id: string) => (await import('./commands/reviews.js')).reviewsDecide('new', id));
+reviews.command('merge').description('merge one person into another (every linked record moves)').argument('<from>', 'person merged away').argument('<into>', 'survivor')
+  .action(async (from: string, into: string) => (await import('./commands/reviews.js')).reviewsMerge(from, into));
+reviews.command('undo').description('undo a merge exactly').argument('<merge>', 'merge id')
+  .action(async (id: string) => (await import('./commands/reviews.js')).reviewsUndo(id));
 
 const deadletters = program.command('deadletters').description('rows rejected by imports');
 const letterFilters = (command: Command): Command =>

@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { demoRunRoutes, type DemoRun } from './routes/demo-run-routes.js';
 import { codeReviewRoutes } from './routes/code-review-routes.js';
+import { identityReviewRoutes } from './routes/identity-review-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { judgmentRoutes } from './routes/judgment-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(placeCodeRoutes, { services });
   await app.register(taskRoutes, { services });
   await app.register(taskStreamRoute, { services });
+  await app.register(identityReviewRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

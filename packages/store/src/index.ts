@@ -20,6 +20,7 @@ export * from './pooling/import-batches.js';
 export * from './pooling/dead-letters.js';
 export * from './pooling/person-merge.js';
 export * from './pooling/identity-store.js';
+export * from './pooling/identity-reviews.js';
 export * from './pooling/reference-lookup.js';
 export * from './jobs/job-queue.js';
 export * from './tracing/case-records.js';

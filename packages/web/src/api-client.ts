@@ -2,6 +2,7 @@
  * The EpiGrid HTTP API as the web app uses it: typed calls, the session token (kept in
  * sessionStorage), the declared purpose header, and uniform errors.
  */
+import type { IdentityReview, ReviewDecision } from './review-types.js';
 import type { HouseholdMember, PersonRecord, PersonSummary, Purpose, Role } from '@epigrid/core';
 import type { CaseDetail, CaseReport, ChainReport, TraceResult } from './case-types.js';
 
@@ -367,4 +368,20 @@ export function controlDemoRun(action: 'pause' | 'resume' | 'step' | 'reset'): P
  */
 export function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return request<T>(path, options);
+}
+
+/**
+ * Open identity reviews of the jurisdiction, both persons side by side (identifiers masked).
+ */
+export async function fetchIdentityReviews(): Promise<readonly IdentityReview[]> {
+  return (await request<{ reviews: readonly IdentityReview[] }>('/api/identity-reviews')).reviews;
+}
+
+/**
+ * Decides a review: `link` merges the records into the registered candidate, `new` keeps them apart.
+ * @param id - review id
+ * @param decision - link or new
+ */
+export async function decideIdentityReview(id: number, decision: ReviewDecision): Promise<void> {
+  await request<unknown>(`/api/identity-reviews/${encodeURIComponent(String(id))}/decision`, { method: 'POST', body: { decision } });
 }

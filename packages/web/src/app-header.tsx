@@ -35,7 +35,14 @@ export function AppHeader({ me, section, purpose, onLogout }: AppHeaderProps): R
           <span className="topbar__tagline">{t('app.tagline')}</span>
         </span>
       </a>
-      {me.role !== 'public' && <AppNav section={section} purpose={purpose} canReview={me.abilities.includes('appeal.decide') || me.abilities.includes('code.override.request')} />}
+      {me.role !== 'public' && (
+        <AppNav
+          section={section}
+          purpose={purpose}
+          canReview={me.abilities.includes('appeal.decide') || me.abilities.includes('code.override.request')}
+          canReviewIdentities={me.abilities.includes('person.write')}
+        />
+      )}
       <div className="topbar__user" data-testid="header-user">
         <span className="topbar__name" data-testid="header-name">
           {me.displayName}

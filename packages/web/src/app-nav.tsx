@@ -1,8 +1,8 @@
-/** The section navigation: person search, cases, transmission chains. */
+/** The section navigation: person search, cases, transmission chains, identity reviews (for reviewers). */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
-import { casesHash, chainsHash, homeHash, placeCodeHash, reviewHash, riskAreasHash } from './hash-route.js';
+import { casesHash, chainsHash, homeHash, placeCodeHash, reviewHash, reviewsHash, riskAreasHash } from './hash-route.js';
 import type { Section } from './hash-route.js';
 
 /** Props of {@link AppNav}. */
@@ -13,10 +13,12 @@ export interface AppNavProps {
   readonly purpose: Purpose | null;
   /** Show the reviewers' section (appeals, overrides). */
   readonly canReview?: boolean | undefined;
+  /** Whether the user decides identity reviews (the `person.write` ability). */
+  readonly canReviewIdentities?: boolean | undefined;
 }
 
 /** Tabs linking to the sections; the current one is marked with `aria-current`. */
-export function AppNav({ section, purpose, canReview = false }: AppNavProps): ReactElement {
+export function AppNav({ section, purpose, canReview = false, canReviewIdentities = false }: AppNavProps): ReactElement {
   const { t } = useTranslation();
   const links: ReadonlyArray<{ readonly section: Section; readonly href: string; readonly label: string }> = [
     { section: 'search', href: homeHash, label: t('nav.search') },
@@ -24,6 +26,7 @@ export function AppNav({ section, purpose, canReview = false }: AppNavProps): Re
     { section: 'chains', href: chainsHash, label: t('nav.chains') },
     { section: 'risk-areas', href: riskAreasHash, label: t('nav.riskAreas') },
     ...(canReview ? [{ section: 'review' as const, href: reviewHash, label: t('nav.review') }] : []),
+    ...(canReviewIdentities ? [{ section: 'reviews' as const, href: reviewsHash, label: t('nav.reviews') }] : []),
     { section: 'placeCodes', href: placeCodeHash(null), label: t('nav.placeCodes') },
   ];
   return (

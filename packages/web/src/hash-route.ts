@@ -2,8 +2,8 @@
  * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record,
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
  * `#/chains` the transmission chains, `#/risk-areas` the public risk-area list, `#/review` appeals and overrides,
- * `#/pass` the holder's own pass, `#/verify` the pass verifier (no sign-in), `#/place-code/<id>` a venue's
- * printable place code.
+ * `#/reviews` the identity review queue, `#/pass` the holder's own pass, `#/verify` the pass verifier (no
+ * sign-in), `#/place-code/<id>` a venue's printable place code.
  */
 import { useEffect, useState } from 'react';
 import { isPurpose } from '@epigrid/core';
@@ -18,12 +18,13 @@ export type Route =
   | { readonly name: 'chains' }
   | { readonly name: 'risk-areas' }
   | { readonly name: 'review' }
+  | { readonly name: 'reviews' }
   | { readonly name: 'pass' }
   | { readonly name: 'verify' }
   | { readonly name: 'placeCode'; readonly id: number | null };
 
 /** The top-level sections the navigation offers. */
-export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review' | 'placeCodes';
+export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review' | 'reviews' | 'placeCodes';
 
 function purposeOf(query: string | undefined): Purpose | null {
   const purpose = new URLSearchParams(query ?? '').get('purpose');
@@ -48,6 +49,7 @@ export function parseHash(hash: string): Route {
   if (/^#\/verify\/?$/.test(hash)) return { name: 'verify' };
   const placeCode = /^#\/place-code(?:\/(\d+))?\/?$/.exec(hash);
   if (placeCode !== null) return { name: 'placeCode', id: placeCode[1] === undefined ? null : Number(placeCode[1]) };
+  if (/^#\/reviews\/?$/.test(hash)) return { name: 'reviews' };
   return { name: 'home' };
 }
 
@@ -57,7 +59,7 @@ export function parseHash(hash: string): Route {
  */
 export function sectionOf(route: Route): Section {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
-  if (route.name === 'chains' || route.name === 'risk-areas' || route.name === 'review') return route.name;
+  if (route.name === 'chains' || route.name === 'risk-areas' || route.name === 'review' || route.name === 'reviews') return route.name;
   if (route.name === 'placeCode') return 'placeCodes';
   return 'search';
 }
@@ -117,6 +119,8 @@ export const verifyHash = '#/verify';
 export function placeCodeHash(id: number | null): string {
   return id === null ? '#/place-code' : `#/place-code/${id}`;
 }
+/** The hash of the identity review queue. */
+export const reviewsHash = '#/reviews';
 
 /**
  * Navigates to a hash.

@@ -10,6 +10,7 @@ import { AppHeader } from './app-header.js';
 import { CaseListPage } from './case-list-page.js';
 import { CasePage } from './case-page.js';
 import { ChainsPage } from './chains-page.js';
+import { ReviewsPage } from './reviews-page.js';
 import { DemoRunBar } from './demo-run-bar.js';
 import { MyCodePage } from './my-code-page.js';
 import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
@@ -82,6 +83,7 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
           {route.name === 'risk-areas' && <RiskAreasPage />}
           {route.name === 'review' && <ReviewPage me={me} />}
           {route.name === 'placeCode' && <PlaceCodePage placeId={route.id} />}
+          {route.name === 'reviews' && <ReviewsPage />}
         </main>
       </div>
     </div>

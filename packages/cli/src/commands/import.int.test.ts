@@ -56,7 +56,7 @@ for (const backend of testBackends()) {
     });
 
     it('a re-run after SIGKILL mid-import ends with exactly the rows of one clean run', async () => {
-      const child = spawn(process.execPath, [BIN, 'import', 'check-ins', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'import', 'check-ins', '--chunk-rows', '2000', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       await new Promise<void>((resolve) => {
         child.stdout.on('data', (chunk: Buffer) => {
@@ -76,7 +76,7 @@ for (const backend of testBackends()) {
       assert.ok(partial > 0 && partial < expected.accepted, `killed mid-import (${partial} rows stored)`);
       assert.equal(batch.status, 'running');
 
-      const rerun = spawnSync(process.execPath, [BIN, 'import', 'check-ins', file], { env, encoding: 'utf8' });
+      const rerun = spawnSync(process.execPath, [BIN, 'import', 'check-ins', '--chunk-rows', '2000', file], { env, encoding: 'utf8' });
       assert.equal(rerun.status, 0, rerun.stderr + rerun.stdout);
       assert.match(rerun.stdout, new RegExp(`accepted ${expected.accepted}, corrected 0, duplicates ${expected.duplicates}, rejected ${expected.rejected}`));
 
@@ -89,7 +89,7 @@ for (const backend of testBackends()) {
       } finally {
         await check.close();
       }
-      const third = spawnSync(process.execPath, [BIN, 'import', 'check-ins', file], { env, encoding: 'utf8' });
+      const third = spawnSync(process.execPath, [BIN, 'import', 'check-ins', '--chunk-rows', '2000', file], { env, encoding: 'utf8' });
       assert.match(third.stdout, /already imported: nothing added/);
     });
   });

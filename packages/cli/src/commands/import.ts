@@ -1,3 +1,4 @@
+import { DomainError } from '@epigrid/core';
 import { createAuditHasher, createIdentifierVault } from '@epigrid/store';
 import { formatReport, importFile, sourceMapper, type ImportEnv, type ImportProgress } from '@epigrid/ingest';
 import { createServices, recordAudit } from '@epigrid/server';
@@ -8,6 +9,8 @@ import { openConfigured, type Opened } from '../open-configured.js';
 export interface ImportOptions {
   /** Import again even if the same file was imported before. */
   readonly again?: boolean;
+  /** Rows per transaction, as typed. */
+  readonly chunkRows?: string;
 }
 
 /**
@@ -59,7 +62,11 @@ export async function importCommand(source: string, files: readonly string[], op
   sourceMapper(source);
   const opened = await openConfigured(process.env);
   try {
-    const env = importEnvOf(opened);
+    const chunkSize = options.chunkRows === undefined ? undefined : Number(options.chunkRows);
+    if (chunkSize !== undefined && !(Number.isInteger(chunkSize) && chunkSize > 0)) {
+      throw new DomainError('validation_failed', { field: '--chunk-rows', reason: 'a positive whole number of rows' });
+    }
+    const env = { ...importEnvOf(opened), ...(chunkSize === undefined ? {} : { chunkSize }) };
     const services = createServices(opened.db, opened.config, opened.secret);
     for (const file of files) {
       const progress = progressReporter(file);

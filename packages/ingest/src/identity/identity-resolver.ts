@@ -3,13 +3,18 @@ import {
   findPersonsByExactKeys,
   insertIdentityReviews,
   insertProvisionalPersons,
+  lockIdentityKeys,
   scorePersonCandidates,
   type IdentifierVault,
   type NewIdentityReview,
+  type ExactMatches,
   type NewProvisionalPerson,
   type SqlClient,
 } from '@epigrid/store';
 import { strongestKey, type HashedClaim } from './hashed-claim.js';
+
+/** The keyed hashes of a claim, all the cache needs. */
+export type ClaimKeys = Pick<HashedClaim, 'idHash' | 'phoneHash' | 'passportHash'>;
 import { decideMatch, defaultThresholds, type MatchThresholds } from './match-policy.js';
 
 /** Options of identity resolution. */
@@ -28,6 +33,17 @@ export interface ResolutionStats {
 }
 
 const CACHE_LIMIT = 500_000;
+
+/**
+ * The person an exact lookup found for a claim. A resident ID the registry does not know is not
+ * linked through a phone someone else holds.
+ */
+function exactPerson(exact: ExactMatches, h: ClaimKeys): number | undefined {
+  if (h.idHash !== null) return exact.byId.get(h.idHash);
+  return (h.passportHash === null ? undefined : exact.byPassport.get(h.passportHash)) ?? (h.phoneHash === null ? undefined : exact.byPhone.get(h.phoneHash));
+}
+
+type Groups = Map<string, { indices: number[]; review: { candidateId: number; score: number } | null }>;
 
 /**
  * Links claims to persons: exact keys first (resident ID, passport, phone hashes; cached for the
@@ -58,20 +74,57 @@ export class IdentityResolver {
     this.cache.clear();
   }
 
-  private remember(hashed: HashedClaim, personId: number): void {
+  /**
+   * Remembers the person a claim's keys stand for, for the rest of the import.
+   * @param hashed - the claim's hashes
+   * @param personId - the person
+   */
+  remember(hashed: ClaimKeys, personId: number): void {
     if (this.cache.size > CACHE_LIMIT) this.cache.clear();
     if (hashed.idHash !== null) this.cache.set(`i:${hashed.idHash}`, personId);
     if (hashed.passportHash !== null) this.cache.set(`x:${hashed.passportHash}`, personId);
     if (hashed.phoneHash !== null && hashed.idHash === null) this.cache.set(`p:${hashed.phoneHash}`, personId);
   }
 
-  private cached(hashed: HashedClaim): number | undefined {
+  /**
+   * The person a claim's keys were linked to earlier in this import, if any.
+   * @param hashed - the claim's hashes
+   */
+  cached(hashed: ClaimKeys): number | undefined {
     if (hashed.idHash !== null) return this.cache.get(`i:${hashed.idHash}`);
     if (hashed.passportHash !== null) {
       const found = this.cache.get(`x:${hashed.passportHash}`);
       if (found !== undefined) return found;
     }
     return hashed.phoneHash === null ? undefined : this.cache.get(`p:${hashed.phoneHash}`);
+  }
+
+  /**
+   * Locks the keys of the persons about to be created, then looks them up again: a concurrent
+   * import may have created (and committed) the same person while this one was scoring. Those
+   * groups link to that person and leave `groups`.
+   */
+  private async takeOverConcurrentlyCreated(tx: SqlClient, claims: readonly HashedClaim[], groups: Groups, result: number[]): Promise<void> {
+    // The unassigned region is created on first use: its key keeps two imports from creating it twice.
+    await lockIdentityKeys(tx, [`region:${this.unassignedCode}`, ...groups.keys()]);
+    const firsts = [...groups.values()].map((g) => claims[g.indices[0]!]!).filter((h) => h.idHash !== null || h.phoneHash !== null || h.passportHash !== null);
+    if (firsts.length === 0) return;
+    const pick = (f: (h: HashedClaim) => string | null): string[] => [...new Set(firsts.map(f).filter((v): v is string => v !== null))];
+    const again = await findPersonsByExactKeys(tx, {
+      idHashes: pick((h) => h.idHash),
+      phoneHashes: pick((h) => (h.idHash === null ? h.phoneHash : null)),
+      passportHashes: pick((h) => h.passportHash),
+    });
+    for (const [key, group] of groups) {
+      const id = exactPerson(again, claims[group.indices[0]!]!);
+      if (id === undefined) continue;
+      for (const i of group.indices) {
+        result[i] = id;
+        this.remember(claims[i]!, id);
+      }
+      this.stats.exact += 1;
+      groups.delete(key);
+    }
   }
 
   /**
@@ -100,12 +153,7 @@ export class IdentityResolver {
     const rest: number[] = [];
     for (const i of open) {
       const h = claims[i]!;
-      // A resident ID the registry does not know is not linked through a phone someone else holds.
-      const id =
-        h.idHash !== null
-          ? exact.byId.get(h.idHash)
-          : ((h.passportHash === null ? undefined : exact.byPassport.get(h.passportHash)) ??
-            (h.phoneHash === null ? undefined : exact.byPhone.get(h.phoneHash)));
+      const id = exactPerson(exact, h);
       if (id === undefined) {
         rest.push(i);
       } else {
@@ -117,7 +165,7 @@ export class IdentityResolver {
     if (rest.length === 0) return result;
 
     // Scored match, then one provisional person per unknown someone.
-    const groups = new Map<string, { indices: number[]; review: { candidateId: number; score: number } | null }>();
+    const groups: Groups = new Map();
     for (const i of rest) {
       const h = claims[i]!;
       const key = strongestKey(h);
@@ -145,7 +193,8 @@ export class IdentityResolver {
       groups.set(key, { indices: [i], review });
     }
     if (groups.size === 0) return result;
-
+    await this.takeOverConcurrentlyCreated(tx, claims, groups, result);
+    if (groups.size === 0) return result;
     const region = await ensureUnassignedRegion(tx, this.unassignedCode);
     const entries = [...groups.values()];
     const people: NewProvisionalPerson[] = entries.map(({ indices }) => {

@@ -2,20 +2,18 @@ import type { ChainHasher } from '@epigrid/core';
 import {
   finishImportBatch,
   getImportBatch,
-  insertDeadLetters,
   openImportBatch,
-  recordChunk,
   topRejectionReasons,
   type IdentifierVault,
   type SqlClient,
 } from '@epigrid/store';
 import { IdentityResolver, type ResolverOptions } from '../identity/identity-resolver.js';
 import { sourceMapper } from '../map/source-catalogue.js';
-import { describeRejection, type SourceRecord } from '../model/source-record.js';
+import type { SourceRecord } from '../model/source-record.js';
 import type { HeaderSink } from '../read/csv-reader.js';
 import { reportOf, type ImportReport } from './import-report.js';
-import { loadChunk, type LoadEnv } from './load-chunk.js';
-import { previewRow, sealRow } from './seal-row.js';
+import { ChunkWriter } from './chunk-writer.js';
+import type { LoadEnv } from './load-chunk.js';
 
 /** What imports run on. */
 export interface ImportEnv {
@@ -25,7 +23,7 @@ export interface ImportEnv {
   /** Today (YYYY-MM-DD), for resident IDs with a birth date in the future. */
   readonly today: string;
   readonly resolver?: ResolverOptions;
-  /** Rows per transaction (default 5,000). */
+  /** Rows per transaction (default 50,000 for sources loaded by COPY, else 5,000). */
   readonly chunkSize?: number;
 }
 
@@ -89,48 +87,31 @@ export async function runImport(env: ImportEnv, request: ImportRequest): Promise
   };
   const known = new Set(mapper.fields);
   const extra = new Set<string>();
-  const chunkSize = env.chunkSize ?? 5000;
   const progress = { rows: batch.rowsDone, accepted: batch.accepted, rejected: batch.rejected, duplicates: batch.duplicates };
-  let chunk: SourceRecord[] = [];
-
-  const commit = async (): Promise<void> => {
-    if (chunk.length === 0) return;
-    const records = chunk;
-    chunk = [];
-    await env.db.transaction(async (tx) => {
-      const outcome = await loadChunk(tx, load, mapper, batch.id, records);
-      await insertDeadLetters(
-        tx,
-        outcome.rejected.map(({ record, rejection }) => ({
-          batchId: batch.id,
-          source: mapper.source,
-          rowNumber: record.rowNumber,
-          rawSealed: sealRow(env.vault, record.raw),
-          preview: previewRow(record.raw),
-          field: rejection.field,
-          rule: rejection.rule,
-          reason: describeRejection(record.rowNumber, rejection),
-        })),
-      );
-      const counts = { accepted: outcome.inserted, rejected: outcome.rejected.length, duplicates: outcome.duplicates, corrected: outcome.corrected };
-      await recordChunk(tx, batch.id, records[records.length - 1]!.rowNumber, counts);
-      progress.rows = records[records.length - 1]!.rowNumber;
-      progress.accepted += counts.accepted;
-      progress.rejected += counts.rejected;
-      progress.duplicates += counts.duplicates;
-    });
+  const writer = new ChunkWriter(env.db, load, mapper, batch.id, ({ lastRowNumber, counts }) => {
+    progress.rows = lastRowNumber;
+    progress.accepted += counts.accepted;
+    progress.rejected += counts.rejected;
+    progress.duplicates += counts.duplicates;
     request.onProgress?.({ ...progress });
-  };
+  });
+  const chunkSize = env.chunkSize ?? writer.defaultChunkSize;
+  let chunk: SourceRecord[] = [];
 
   try {
     for await (const record of request.records) {
       if (extra.size < 50) for (const key of Object.keys(record.raw)) if (!known.has(key) && key !== '_line') extra.add(key);
       if (record.rowNumber <= batch.rowsDone) continue; // committed by an earlier run of this import
       chunk.push(record);
-      if (chunk.length >= chunkSize) await commit();
+      if (chunk.length >= chunkSize) {
+        await writer.write(chunk);
+        chunk = [];
+      }
     }
-    await commit();
+    await writer.write(chunk);
+    await writer.drain();
   } catch (error) {
+    await writer.drain().catch(() => undefined);
     load.resolver.reset();
     const message = error instanceof Error ? error.message : String(error);
     try {

@@ -36,7 +36,7 @@ export async function importRows(services: Services, actor: Actor, input: Import
   const today = services.now().toISOString().slice(0, 10);
   const report = await services.db.transaction((tx) =>
     runImport(
-      { db: tx, vault: services.vault, auditHasher: services.auditHasher, today, chunkSize: 10_000 },
+      { db: tx, vault: services.vault, auditHasher: services.auditHasher, today },
       {
         source: input.source,
         fileName: `http:${input.idempotencyKey}`,

@@ -26,6 +26,10 @@ function wrap(target: Queryable, root: PGlite | null): SqlClient {
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
     },
+    async copyIn(table: string, text: string): Promise<void> {
+      // PGlite reads COPY data from a blob mounted at /dev/blob.
+      await target.query(`COPY ${table} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    },
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       if (root === null) return work(this); // already inside a transaction: join it
       return root.transaction((tx) => work(wrap(tx, null)));

@@ -1,4 +1,7 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { QueryResult, SqlClient } from './sql-client.js';
 
 const INT8 = 20;
@@ -22,6 +25,14 @@ function clientOf(target: pg.Pool | pg.PoolClient, pool: pg.Pool | null): SqlCli
     },
     async exec(sql: string): Promise<void> {
       await target.query(sql);
+    },
+    async copyIn(table: string, text: string): Promise<void> {
+      const connection = pool === null ? (target as pg.PoolClient) : await (target as pg.Pool).connect();
+      try {
+        await pipeline(Readable.from([Buffer.from(text)]), connection.query(copyFrom(`COPY ${table} FROM STDIN`)));
+      } finally {
+        if (pool !== null) connection.release();
+      }
     },
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       if (pool === null) return work(this); // already inside a transaction: join it

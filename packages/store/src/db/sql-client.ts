@@ -21,6 +21,13 @@ export interface SqlClient {
    * @param work - receives a client bound to the transaction
    */
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Bulk-loads rows with `COPY … FROM STDIN` in PostgreSQL's text format (tab-separated, `\N` for
+   * null, see {@link https://www.postgresql.org/docs/current/sql-copy.html}).
+   * @param table - table name, optionally with a column list, e.g. `stage (a, b)`
+   * @param text - the rows, each ending with a newline, already escaped
+   */
+  copyIn(table: string, text: string): Promise<void>;
   /** Closes the connection or pool. */
   close(): Promise<void>;
 }

@@ -171,3 +171,20 @@ export async function listIdentityReviews(db: SqlClient, status: IdentityReview[
   );
   return result.rows;
 }
+
+/**
+ * Serialises the creation of provisional persons across concurrent imports: takes a transaction
+ * advisory lock per identity key (in sorted order, so two imports never wait on each other in a
+ * cycle). After it returns, the caller looks the keys up again: a person created meanwhile by the
+ * other import is committed and visible.
+ * @param tx - the chunk's transaction
+ * @param keys - identity keys (e.g. `i:<resident ID hash>`)
+ */
+export async function lockIdentityKeys(tx: SqlClient, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.query(
+    `SELECT count(pg_advisory_xact_lock(h)) FROM (
+       SELECT DISTINCT hashtextextended('identity:' || k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS sorted`,
+    [[...keys].sort()],
+  );
+}

@@ -7,3 +7,4 @@ export * from './regions/index.js';
 export * from './protocol/index.js';
 export type * from './tracing/index.js';
 export * from './federation/index.js';
+export * from './orders/index.js';

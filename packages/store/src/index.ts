@@ -26,3 +26,4 @@ export * from './tracing/case-records.js';
 export * from './tracing/traced-contacts.js';
 export * from './tracing/investigator-contacts.js';
 export * from './demo/clear-outbreak-data.js';
+export * from './persons/order-subjects.js';

@@ -12,9 +12,20 @@ describe('access policy', () => {
   it('pins the abilities of every role', () => {
     const table = Object.fromEntries(roles.map((role) => [role, [...abilitiesOf({ role })].sort()]));
     assert.deepEqual(table, {
-      administrator: ['audit.verify', 'demo.control', 'import.run', 'person.read', 'person.search', 'person.write', 'region.read', 'user.manage'],
-      epidemiologist: ['import.run', 'person.read', 'person.search', 'person.write', 'region.read'],
-      command_centre: ['demo.control', 'person.read', 'person.search', 'region.read'],
+      administrator: [
+        'audit.verify',
+        'demo.control',
+        'import.run',
+        'person.read',
+        'person.search',
+        'person.write',
+        'quarantine_order.print',
+        'region.read',
+        'task.export',
+        'user.manage',
+      ],
+      epidemiologist: ['import.run', 'person.read', 'person.search', 'person.write', 'quarantine_order.print', 'region.read', 'task.export'],
+      command_centre: ['demo.control', 'person.read', 'person.search', 'quarantine_order.print', 'region.read', 'task.export'],
       grid_worker: ['person.read', 'person.search', 'region.read'],
       lab: ['import.run', 'person.read', 'person.search', 'region.read'],
       facility_manager: ['person.read', 'person.search', 'region.read'],

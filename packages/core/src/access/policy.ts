@@ -13,7 +13,9 @@ export type Ability =
   | 'audit.read'
   | 'audit.verify'
   | 'import.run'
-  | 'demo.control';
+  | 'demo.control'
+  | 'quarantine_order.print'
+  | 'task.export';
 
 /** Which identifiers of a person a reader may see in clear. */
 export interface IdentifierVisibility {
@@ -26,9 +28,20 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control'],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run'],
-  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control'],
+  administrator: [
+    'region.read',
+    'person.search',
+    'person.read',
+    'person.write',
+    'user.manage',
+    'audit.verify',
+    'import.run',
+    'demo.control',
+    'quarantine_order.print',
+    'task.export',
+  ],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'quarantine_order.print', 'task.export'],
+  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'quarantine_order.print', 'task.export'],
   grid_worker: ['region.read', 'person.search', 'person.read'],
   lab: ['region.read', 'person.search', 'person.read', 'import.run'],
   facility_manager: ['region.read', 'person.search', 'person.read'],

@@ -35,6 +35,10 @@ export interface QuarantineOrderTemplate {
   readonly closing: readonly string[];
   /** Label of each measure value (`centralised`, `home`). */
   readonly measures: Readonly<Record<'centralised' | 'home', string>>;
+  /** Place named when the person goes to centralised quarantine and no site is known yet. */
+  readonly designatedSite: string;
+  /** Shown for a missing value (no address on record). */
+  readonly unknown: string;
 }
 
 /** The built-in templates; Art. 39 and 41 of the PRC Law on the Prevention and Treatment of Infectious Diseases. */
@@ -52,6 +56,8 @@ export const defaultQuarantineOrderTemplates: Readonly<Record<OrderLocale, Quara
     ],
     closing: ['{{issuer}}疫情防控指挥部', '{{issuedOn}}'],
     measures: { centralised: '集中隔离医学观察', home: '居家隔离医学观察' },
+    designatedSite: '指定集中隔离场所',
+    unknown: '不详',
   },
   en: {
     locale: 'en',
@@ -66,6 +72,8 @@ export const defaultQuarantineOrderTemplates: Readonly<Record<OrderLocale, Quara
     ],
     closing: ['Epidemic Prevention and Control Headquarters, {{issuer}}', '{{issuedOn}}'],
     measures: { centralised: 'centralised quarantine under medical observation', home: 'home quarantine under medical observation' },
+    designatedSite: 'the designated quarantine site',
+    unknown: 'unknown',
   },
 };
 

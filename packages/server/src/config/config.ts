@@ -40,6 +40,21 @@ const envSchema = z.object({
     .default('CN-P9-2022-06-28')
     .describe('protocol profile whose rules trace contacts and schedule quarantine: a built-in id or a JSON file'),
   EPIGRID_TRACE_INDEX_DAYS: z.coerce.number().int().min(1).max(60).default(21).describe('days of presence data held in the trace index'),
+  EPIGRID_CJK_FONT: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('font for Chinese text in printed orders: a .ttf/.otf file or file.ttc#PostScriptName; absent = WenQuanYi Micro Hei or another system CJK font'),
+  EPIGRID_INSTANCE_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and hyphens')
+    .default('epigrid')
+    .describe('name of this instance in cross-region referrals (peers know it by this id)'),
+  EPIGRID_FEDERATION_KEY_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('EC P-256 private key (PKCS#8 PEM) signing referrals; absent = one generated and kept sealed in the database'),
   EPIGRID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +79,10 @@ export interface Config {
   readonly trace: { readonly profileId: string; readonly indexDays: number };
   /** Days of presence data kept per source (`check-ins`, `telecom`, `transport`). */
   readonly retention: { readonly presenceDays: Readonly<Record<string, number>> };
+  /** Printed documents: the CJK font setting, if any. */
+  readonly print: { readonly cjkFont: string | undefined };
+  /** Cross-region referrals: this instance's id and, optionally, its signing key file. */
+  readonly federation: { readonly instanceId: string; readonly keyFile: string | undefined };
 }
 
 /** A configuration problem: which variable and why. */
@@ -127,6 +146,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: e.EPIGRID_LOG_LEVEL,
     trace: { profileId: e.EPIGRID_PROTOCOL_PROFILE, indexDays: e.EPIGRID_TRACE_INDEX_DAYS },
     retention: { presenceDays: presenceDays(e.EPIGRID_PRESENCE_RETENTION_DAYS) },
+    print: { cjkFont: e.EPIGRID_CJK_FONT },
+    federation: { instanceId: e.EPIGRID_INSTANCE_ID, keyFile: e.EPIGRID_FEDERATION_KEY_FILE },
   };
 }
 

@@ -6,5 +6,6 @@ export * from './people/index.js';
 export * from './regions/index.js';
 export * from './protocol/index.js';
 export type * from './tracing/index.js';
+export * from './tasks/index.js';
 export * from './federation/index.js';
 export * from './orders/index.js';

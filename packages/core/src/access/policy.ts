@@ -14,6 +14,8 @@ export type Ability =
   | 'audit.verify'
   | 'import.run'
   | 'demo.control'
+  | 'task.read'
+  | 'task.record'
   | 'quarantine_order.print'
   | 'task.export';
 
@@ -37,12 +39,14 @@ export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
     'audit.verify',
     'import.run',
     'demo.control',
+    'task.read',
+    'task.record',
     'quarantine_order.print',
     'task.export',
   ],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'quarantine_order.print', 'task.export'],
-  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'quarantine_order.print', 'task.export'],
-  grid_worker: ['region.read', 'person.search', 'person.read'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'task.read', 'task.record', 'quarantine_order.print', 'task.export'],
+  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'task.read', 'quarantine_order.print', 'task.export'],
+  grid_worker: ['region.read', 'person.search', 'person.read', 'task.read', 'task.record'],
   lab: ['region.read', 'person.search', 'person.read', 'import.run'],
   facility_manager: ['region.read', 'person.search', 'person.read'],
   auditor: ['region.read', 'audit.read', 'audit.verify'],

@@ -9,9 +9,11 @@ import { errorReply } from './http/error-reply.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { demoRunRoutes, type DemoRun } from './routes/demo-run-routes.js';
+import { federationRoutes } from './routes/federation-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
 import { personRoutes } from './routes/person-routes.js';
+import { quarantineOrderRoutes } from './routes/quarantine-order-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { taskStreamRoute } from './routes/task-stream-route.js';
@@ -59,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { services });
   await app.register(taskRoutes, { services });
   await app.register(taskStreamRoute, { services });
+  await app.register(quarantineOrderRoutes, { services });
+  await app.register(federationRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

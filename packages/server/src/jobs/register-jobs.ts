@@ -1,5 +1,6 @@
 import { listCasesToTrace, purgeExpiredSessions, type JobQueue } from '@epigrid/store';
 import { escalateTasks } from '../use-cases/escalate-tasks.js';
+import { exchangeReferrals } from './federation-jobs.js';
 import { generateTasks } from '../use-cases/generate-tasks.js';
 import { traceStoredCase } from '../use-cases/trace-case.js';
 import type { Services } from '../services.js';
@@ -41,6 +42,14 @@ const recurringJobs: readonly RecurringJob[] = [
     cron: '* * * * *',
     async run(services) {
       return { ...(await escalateTasks(services)) };
+    },
+  },
+  {
+    // Cross-region referrals: the outbox is durable, so a failed delivery is retried on a later run.
+    name: 'referrals.exchange',
+    cron: '* * * * *',
+    async run(services) {
+      return { ...(await exchangeReferrals(services)) };
     },
   },
 ];

@@ -22,7 +22,7 @@ interface Instance {
 
 async function startInstance(open: () => Promise<SqlClient>, id: string, secret: string): Promise<Instance> {
   const db = await open();
-  const services = createServices(db, loadTestConfig({ EPIGRID_LOG_LEVEL: 'error', EPIGRID_INSTANCE_ID: id, EPIGRID_SECRET: secret.repeat(32) }), secret.repeat(32));
+  const services = createServices(db, loadTestConfig({ EPIGRID_INSTANCE_ID: id, EPIGRID_SECRET: secret.repeat(32) }), secret.repeat(32));
   const app = await buildApp({ services, demo: null });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const fixture = await buildTestJurisdiction(db, services.vault);
@@ -85,7 +85,6 @@ for (const backend of testBackends()) {
 
     it('refers the task to the peer, which makes it its own task for its grid worker', async () => {
       const sent = await exchangeReferrals(a.services);
-      const err = await a.db.query("SELECT last_error FROM federation_outbox"); console.log(err.rows);
       assert.deepEqual(sent, { referred: 1, answered: 0, delivered: 1, failed: 0 });
       assert.equal((await taskRow(a.db, 'id = $1', [referredTaskId]))?.status, 'referred');
       const local = await taskRow(b.db, `subject_key LIKE 'referral:%'`, []);

@@ -15,6 +15,7 @@ import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { quarantineOrderRoutes } from './routes/quarantine-order-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
+import { taskExportRoutes } from './routes/task-export-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { taskStreamRoute } from './routes/task-stream-route.js';
 import type { Services } from './services.js';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes, { services });
   await app.register(taskStreamRoute, { services });
   await app.register(quarantineOrderRoutes, { services });
+  await app.register(taskExportRoutes, { services });
   await app.register(federationRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {

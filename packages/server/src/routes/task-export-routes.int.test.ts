@@ -8,7 +8,7 @@ import { buildTaskFixture, type TaskFixture } from '../testing/task-fixture.js';
 import { EXPORT_PAGE_SIZE, exportTasks } from '../use-cases/export-tasks.js';
 import { resolveActor } from '../use-cases/resolve-actor.js';
 
-const BULK = 6000;
+const BULK = 2000;
 
 async function* once(bytes: Buffer): AsyncGenerator<Uint8Array> {
   yield bytes;

@@ -34,5 +34,6 @@ export function findCjkFont(configured: string | undefined): CjkFont | null {
  * @param text - text to print
  */
 export function needsCjkFont(text: string): boolean {
-  return /[^\u0000-\u00ff]/.test(text);
+  for (const char of text) if (char.codePointAt(0)! > 0xff) return true;
+  return false;
 }

@@ -153,6 +153,23 @@ for (const backend of testBackends()) {
       assert.deepEqual(await exchangeReferrals(b.services), { referred: 0, answered: 0, delivered: 0, failed: 0 });
     });
 
+    it('answers a referral naming nobody in the registry as moved, which closes the sender’s task', async () => {
+      const stranger = { name: '外来人', sex: 'female' as const, birthDate: '1990-02-03', residentId: buildResidentId('440106', '1990-02-03', 422), phone: '13900004321', householdId: null, workplaceId: null, schoolId: null, occupation: null };
+      const onA = await registerPerson(a.db, a.services.vault, { ...stranger, gridId: a.fixture.regionIds.B1g2! }, '2026-01-01');
+      const [taskId] = (await insertTasks(
+        a.db,
+        [{ type: 'verify_close_contact', ruleId: 'loop.close_contact.transfer_24h', personId: onA, subjectKey: `case:2:person:${onA}`, priority: 1, deadline: new Date(now.getTime() + 24 * 3600_000), clockStart: now, source: { caseId: 2, contactKind: 'close' } }],
+        now,
+      )) as [number];
+      assert.deepEqual(await exchangeReferrals(a.services), { referred: 1, answered: 0, delivered: 1, failed: 0 });
+      const stored = await b.db.query<{ n: number }>('SELECT count(*)::int AS n FROM referral_in WHERE task_id IS NULL');
+      assert.equal(stored.rows[0]!.n, 1, 'kept, with no local task');
+      assert.deepEqual(await exchangeReferrals(b.services), { referred: 0, answered: 1, delivered: 1, failed: 0 });
+      assert.equal((await taskRow(a.db, 'id = $1', [taskId]))?.status, 'done');
+      const outcome = await a.db.query<{ code: string; note: string }>('SELECT code, note FROM task_outcome WHERE task_id = $1', [taskId]);
+      assert.deepEqual(outcome.rows, [{ code: 'moved', note: 'no one in the registry matches the referred person' }]);
+    });
+
     it('keeps an undeliverable message and retries it only after its backoff', async () => {
       await savePeer(a.db, { peerId: 'city-down', baseUrl: 'http://127.0.0.1:9', publicJwk: b.publicJwk, regionPath: null });
       await a.db.query(

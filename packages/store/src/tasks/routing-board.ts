@@ -13,15 +13,16 @@ import type { SqlClient } from '../db/sql-client.js';
 export async function routeHomes(tx: SqlClient, homes: readonly string[], roles: readonly string[]): Promise<RoutingDecision[]> {
   if (homes.length === 0) return [];
   const paths = [...new Set(homes.flatMap(pathAndAncestors))];
-  const regions = await tx.query<{ path: string; level: string }>(`SELECT path::text AS path, level FROM region WHERE path = ANY($1::text[]::ltree[])`, [paths]);
+  const regions = await tx.query<{ path: string; level: string }>(`SELECT r.path::text AS path, r.level FROM unnest($1::text[]) AS q(path) JOIN region r ON r.path::text = q.path`, [paths]);
   const workers = await tx.query<{ path: string; userId: string; open: number }>(
     `SELECT u.region_path::text AS path, u.id AS "userId",
             (SELECT count(*)::int FROM task t WHERE t.assignee_user_id = u.id AND t.status = 'open') AS open
-     FROM app_user u WHERE NOT u.disabled AND u.role = ANY($2::text[]) AND u.region_path = ANY($1::text[]::ltree[])`,
+     FROM unnest($1::text[]) AS q(path) JOIN app_user u ON u.region_path::text = q.path
+       WHERE NOT u.disabled AND u.role = ANY($2::text[])`,
     [paths, roles],
   );
   const cursors = await tx.query<{ path: string; userId: string }>(
-    `SELECT region_path::text AS path, last_user_id AS "userId" FROM task_route_cursor WHERE region_path = ANY($1::text[]::ltree[])`,
+    `SELECT c.region_path::text AS path, c.last_user_id AS "userId" FROM unnest($1::text[]) AS q(path) JOIN task_route_cursor c ON c.region_path::text = q.path`,
     [paths],
   );
   const byPath = new Map<string, RoutingWorker[]>();

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { DemoOptions } from './commands/demo.js';
+import type { PeersAddOptions } from './commands/peers.js';
 import type { SimEvaluateOptions } from './commands/sim-evaluate.js';
 import type { UsersAddOptions } from './commands/users-add.js';
 import type { VerifyCommandOptions } from './commands/verify.js';
@@ -116,6 +117,18 @@ deadletters
 letterFilters(deadletters.command('rerun').description('validate and load open and fixed rows again')).action(
   async (options: Record<string, string>) => (await import('./commands/deadletters.js')).deadLettersRerun(options),
 );
+
+const peers = program.command('peers').description('other EpiGrid instances exchanging cross-region referrals (docs/federation.md)');
+peers.command('key').description("print this instance's id and public signing key").action(async () => (await import('./commands/peers.js')).peersKey());
+peers.command('list').description('list the peers').action(async () => (await import('./commands/peers.js')).peersList());
+peers
+  .command('add')
+  .description('add or update a peer')
+  .argument('<id>', "the peer's instance id (its EPIGRID_INSTANCE_ID)")
+  .requiredOption('--url <url>', "the peer's base URL")
+  .requiredOption('--key-file <file>', "the peer's public key: the JSON of its `epigrid peers key` or GET /api/federation/key")
+  .option('--region <code>', "code of this instance's region node standing for the peer's territory")
+  .action(async (id: string, options: PeersAddOptions) => (await import('./commands/peers.js')).peersAdd(id, options));
 
 program.command('retention').description('data retention').command('run').description('drop presence data older than EPIGRID_PRESENCE_RETENTION_DAYS').action(async () => (await import('./commands/retention-run.js')).retentionRun());
 

@@ -10,3 +10,5 @@ export * from './health-codes/index.js';
 export type * from './tracing/index.js';
 export * from './place-codes/index.js';
 export * from './tasks/index.js';
+export * from './federation/index.js';
+export * from './orders/index.js';

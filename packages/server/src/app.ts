@@ -11,13 +11,16 @@ import { caseRoutes } from './routes/case-routes.js';
 import { demoRunRoutes, type DemoRun } from './routes/demo-run-routes.js';
 import { codeReviewRoutes } from './routes/code-review-routes.js';
 import { identityReviewRoutes } from './routes/identity-review-routes.js';
+import { federationRoutes } from './routes/federation-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { judgmentRoutes } from './routes/judgment-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
 import { passRoutes } from './routes/pass-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { placeCodeRoutes } from './routes/place-code-routes.js';
+import { quarantineOrderRoutes } from './routes/quarantine-order-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
+import { taskExportRoutes } from './routes/task-export-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { taskStreamRoute } from './routes/task-stream-route.js';
 import type { Services } from './services.js';
@@ -69,6 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes, { services });
   await app.register(taskStreamRoute, { services });
   await app.register(identityReviewRoutes, { services });
+  await app.register(quarantineOrderRoutes, { services });
+  await app.register(taskExportRoutes, { services });
+  await app.register(federationRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

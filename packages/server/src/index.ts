@@ -26,3 +26,6 @@ export * from './use-cases/read-tasks.js';
 export * from './push/task-push-broker.js';
 export * from './presenters/task-presenter.js';
 export * from './use-cases/push-tasks.js';
+export * from './federation/instance-key.js';
+export * from './federation/message-signature.js';
+export * from './jobs/federation-jobs.js';

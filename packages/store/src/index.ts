@@ -35,3 +35,5 @@ export * from './tasks/task-views.js';
 export * from './tasks/task-outcomes.js';
 export * from './tasks/task-escalation-store.js';
 export * from './tasks/task-progress.js';
+export * from './persons/order-subjects.js';
+export * from './federation/index.js';

@@ -9,6 +9,7 @@ import type { Purpose } from '@epigrid/core';
 import { fetchCase } from './api-client.js';
 import type { ContactKind, TracedContact } from './case-types.js';
 import { CaseFacts } from './case-facts.js';
+import { PrintOrdersButton } from './bulk-actions.js';
 import { ContactGroup } from './contact-group.js';
 import { ErrorMessage } from './error-message.js';
 import { casesHash } from './hash-route.js';
@@ -28,10 +29,12 @@ export interface CasePageProps {
   readonly onPurposeChange: (purpose: Purpose | null) => void;
   /** Whether the user may re-trace (ability `person.write`). */
   readonly canTrace: boolean;
+  /** Whether the user may print quarantine orders (ability `quarantine_order.print`). */
+  readonly canPrintOrders?: boolean;
 }
 
 /** The case page. */
-export function CasePage({ id, purpose, onPurposeChange, canTrace }: CasePageProps): ReactElement {
+export function CasePage({ id, purpose, onPurposeChange, canTrace, canPrintOrders = false }: CasePageProps): ReactElement {
   const { t } = useTranslation();
   const [version, setVersion] = useState(0);
   const detail = useAsync(() => (purpose === null ? null : fetchCase(id, purpose)), [id, purpose, version]);
@@ -47,6 +50,10 @@ export function CasePage({ id, purpose, onPurposeChange, canTrace }: CasePagePro
     [groups],
   );
   const count = (kind: ContactKind): number => groups.get(kind)?.length ?? 0;
+  const toQuarantine = useMemo(
+    () => [...(groups.get('close') ?? []), ...(groups.get('sub-close') ?? [])].filter((c) => c.withinJurisdiction).map((c) => c.personId),
+    [groups],
+  );
 
   return (
     <section className="panel case" data-testid="case-page" data-case-id={id}>
@@ -70,6 +77,7 @@ export function CasePage({ id, purpose, onPurposeChange, canTrace }: CasePagePro
             {canTrace && <RetraceButton caseId={id} onTraced={() => setVersion((v) => v + 1)} />}
           </div>
           <CaseFacts record={data.case} purpose={purpose} />
+          {canPrintOrders && toQuarantine.length > 0 && <PrintOrdersButton personIds={[...new Set(toQuarantine)]} purpose={purpose} />}
           {canTrace && <InvestigatorContactForm caseId={id} purpose={purpose} onAdded={() => setVersion((v) => v + 1)} />}
           <section className="record__section" aria-labelledby="case-contacts">
             <h3 id="case-contacts">

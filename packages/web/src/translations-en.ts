@@ -226,6 +226,12 @@ export const en = {
     added: 'Added; traced again: close contacts {{close}}, sub-close contacts {{subClose}}, companions {{companions}}.',
     already: 'This person was already entered under this reference; traced again: close contacts {{close}}.',
   },
+  bulk: {
+    printOrders: 'Print quarantine orders ({{count}})',
+    preparing: 'Preparing…',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export XLSX',
+  },
   contacts: {
     title: 'Contacts',
     summary: 'close {{close}} · sub-close {{subClose}} · companions {{companions}}',

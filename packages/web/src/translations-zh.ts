@@ -228,6 +228,12 @@ export const zh = {
     added: '已添加并重新追踪：密接 {{close}}，次密接 {{subClose}}，时空伴随 {{companions}}。',
     already: '该人员已按此记录编号添加过；已重新追踪：密接 {{close}}。',
   },
+  bulk: {
+    printOrders: '打印隔离通知书（{{count}}）',
+    preparing: '正在生成…',
+    exportCsv: '导出 CSV',
+    exportXlsx: '导出 XLSX',
+  },
   contacts: {
     title: '接触者',
     summary: '密接 {{close}} · 次密接 {{subClose}} · 时空伴随 {{companions}}',

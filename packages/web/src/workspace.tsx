@@ -77,6 +77,7 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
               purpose={route.purpose ?? purpose}
               onPurposeChange={(next) => changePurpose(next, caseHash(route.id, next))}
               canTrace={me.abilities.includes('person.write')}
+              canPrintOrders={me.abilities.includes('quarantine_order.print')}
             />
           )}
           {route.name === 'chains' && <ChainsPage purpose={purpose} />}

@@ -33,7 +33,11 @@ export type Ability =
   /** Read tasks of one's jurisdiction (a grid worker: their own). */
   | 'task.read'
   /** Record the outcome of a task. */
-  | 'task.record';
+  | 'task.record'
+  /** Print quarantine orders (PDF) for people of one's jurisdiction. */
+  | 'quarantine_order.print'
+  /** Export task lists (CSV, XLSX). */
+  | 'task.export';
 
 /** Which identifiers of a person a reader may see in clear. */
 export interface IdentifierVisibility {
@@ -46,9 +50,9 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'pass.keys.manage', 'task.read', 'task.record'],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'task.record'],
-  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read'],
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'pass.keys.manage', 'task.read', 'task.record', 'quarantine_order.print', 'task.export'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'task.record', 'quarantine_order.print', 'task.export'],
+  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'quarantine_order.print', 'task.export'],
   grid_worker: ['region.read', 'person.search', 'person.read', 'code.read', 'appeal.file', 'task.read', 'task.record'],
   lab: ['region.read', 'person.search', 'person.read', 'import.run'],
   facility_manager: ['region.read', 'person.search', 'person.read'],

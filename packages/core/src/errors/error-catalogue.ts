@@ -13,6 +13,7 @@ export const errorCatalogue = {
   outside_jurisdiction: { status: 403, message: 'The record is outside your jurisdiction', reportable: false },
   unreadable_file: { status: 400, message: 'The file cannot be read', reportable: false },
   idempotency_key_required: { status: 400, message: 'An Idempotency-Key header is required', reportable: false },
+  federation_refused: { status: 403, message: 'The message is not signed by a known peer, or not addressed to this instance', reportable: false },
   not_found: { status: 404, message: 'Not found', reportable: false },
   conflict: { status: 409, message: 'The record already exists', reportable: false },
   two_person_rule: { status: 403, message: 'A second, different authorised user must approve this change', reportable: false },

@@ -46,6 +46,21 @@ const envSchema = z.object({
     .describe('area risk rule (default: the one of the protocol profile)'),
   EPIGRID_RISK_AREA_UNIT: z.enum(['county', 'town', 'community', 'grid']).optional().describe('region level of risk areas (default: the rule\'s own)'),
   EPIGRID_TRACE_INDEX_DAYS: z.coerce.number().int().min(1).max(60).default(21).describe('days of presence data held in the trace index'),
+  EPIGRID_CJK_FONT: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('font for Chinese text in printed orders: a .ttf/.otf file or file.ttc#PostScriptName; absent = WenQuanYi Micro Hei or another system CJK font'),
+  EPIGRID_INSTANCE_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and hyphens')
+    .default('epigrid')
+    .describe('name of this instance in cross-region referrals (peers know it by this id)'),
+  EPIGRID_FEDERATION_KEY_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('EC P-256 private key (PKCS#8 PEM) signing referrals; absent = one generated and kept sealed in the database'),
   EPIGRID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -72,6 +87,10 @@ export interface Config {
   readonly judgment: { readonly riskAreaProfileId: string | null; readonly riskAreaUnit: string | null };
   /** Days of presence data kept per source (`check-ins`, `telecom`, `transport`). */
   readonly retention: { readonly presenceDays: Readonly<Record<string, number>> };
+  /** Printed documents: the CJK font setting, if any. */
+  readonly print: { readonly cjkFont: string | undefined };
+  /** Cross-region referrals: this instance's id and, optionally, its signing key file. */
+  readonly federation: { readonly instanceId: string; readonly keyFile: string | undefined };
 }
 
 /** A configuration problem: which variable and why. */
@@ -136,6 +155,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trace: { profileId: e.EPIGRID_PROTOCOL_PROFILE, indexDays: e.EPIGRID_TRACE_INDEX_DAYS },
     retention: { presenceDays: presenceDays(e.EPIGRID_PRESENCE_RETENTION_DAYS) },
     judgment: { riskAreaProfileId: e.EPIGRID_RISK_AREA_PROFILE ?? null, riskAreaUnit: e.EPIGRID_RISK_AREA_UNIT ?? null },
+    print: { cjkFont: e.EPIGRID_CJK_FONT },
+    federation: { instanceId: e.EPIGRID_INSTANCE_ID, keyFile: e.EPIGRID_FEDERATION_KEY_FILE },
   };
 }
 

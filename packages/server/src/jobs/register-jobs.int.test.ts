@@ -14,7 +14,7 @@ for (const backend of testBackends()) {
       const services = createServices(db, loadTestConfig(), 'e7'.repeat(32), () => now);
       const queue = await openJobQueue(db);
       try {
-        assert.deepEqual(await registerJobs(queue, services), ['sessions.purge', 'cases.trace', 'judgment.recompute', 'judgment.full', 'tasks.generate', 'tasks.escalate']);
+        assert.deepEqual(await registerJobs(queue, services), ['sessions.purge', 'cases.trace', 'judgment.recompute', 'judgment.full', 'tasks.generate', 'tasks.escalate', 'referrals.exchange']);
         const schedules = await queue.getSchedules();
         assert.ok(schedules.some((s) => s.name === 'sessions.purge'));
         const fixture = await buildTestJurisdiction(db, services.vault);
@@ -26,6 +26,7 @@ for (const backend of testBackends()) {
         assert.equal((await resolveSession(db, fresh.token, now)).kind, 'valid');
         assert.deepEqual(await runJobNow('tasks.generate', services), { created: 0, routed: 0, pushedTo: 0 });
         assert.deepEqual(await runJobNow('tasks.escalate', services), { escalated: 0 });
+        assert.deepEqual(await runJobNow('referrals.exchange', services), { referred: 0, answered: 0, delivered: 0, failed: 0 });
       } finally {
         await queue.stop({ graceful: false, wait: true });
         await db.close();

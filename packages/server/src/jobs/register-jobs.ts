@@ -1,6 +1,7 @@
 import { listCasesToTrace, purgeExpiredSessions, type JobQueue } from '@epigrid/store';
 import { runFullJudgment, runPendingJudgment } from '../use-cases/judgment/run-judgment.js';
 import { escalateTasks } from '../use-cases/escalate-tasks.js';
+import { exchangeReferrals } from './federation-jobs.js';
 import { generateTasks } from '../use-cases/generate-tasks.js';
 import { traceStoredCase } from '../use-cases/trace-case.js';
 import type { Services } from '../services.js';
@@ -58,6 +59,14 @@ const recurringJobs: readonly RecurringJob[] = [
     cron: '* * * * *',
     async run(services) {
       return { ...(await escalateTasks(services)) };
+    },
+  },
+  {
+    // Cross-region referrals: the outbox is durable, so a failed delivery is retried on a later run.
+    name: 'referrals.exchange',
+    cron: '* * * * *',
+    async run(services) {
+      return { ...(await exchangeReferrals(services)) };
     },
   },
 ];

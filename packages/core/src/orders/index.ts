@@ -1,0 +1,1 @@
+export * from './quarantine-order-template.js';

@@ -383,7 +383,7 @@ export const en = {
     nextAt: 'Becomes {{colour}} on {{time}} if nothing new happens.',
     nextTests: 'Turns green after {{count}} negative test(s), at least {{hours}} h apart.',
     nextFactEnds: 'Changes when the risk area is lifted or the quarantine ends.',
-    sources: { case_report: 'case report', traced_contact: 'contact tracing', lab_result: 'lab result', check_in: 'venue scan', risk_area_level: 'risk area' },
+    sources: { case_report: 'case report', traced_contact: 'contact tracing', lab_result: 'lab result', check_in: 'venue scan', risk_area_level: 'risk area', task_outcome: 'field verification' },
     reasons: {
       green: 'No health reason to restrict movement.',
       case: 'You were reported as a COVID-19 case. The code stays red during isolation, then yellow for a period of health monitoring.',

@@ -385,7 +385,7 @@ export const zh = {
     nextAt: '如无新情况，将于 {{time}} 转为{{colour}}。',
     nextTests: '完成 {{count}} 次阴性检测（间隔至少 {{hours}} 小时）后转绿码。',
     nextFactEnds: '风险区域解除或隔离期满后变更。',
-    sources: { case_report: '病例报告', traced_contact: '流调', lab_result: '检测结果', check_in: '场所扫码', risk_area_level: '风险区域' },
+    sources: { case_report: '病例报告', traced_contact: '流调', lab_result: '检测结果', check_in: '场所扫码', risk_area_level: '风险区域', task_outcome: '网格核查' },
     reasons: {
       green: '无需限制出行的健康原因。',
       case: '您被报告为新冠病例。隔离期间为红码，之后健康监测期间为黄码。',

@@ -44,7 +44,7 @@ export function colourRank(colour: CodeColour): number {
 
 /** Where a fact came from: a table and a row id, so every colour can be traced to its records. */
 export interface EvidenceRef {
-  readonly source: 'case_report' | 'traced_contact' | 'lab_result' | 'check_in' | 'risk_area_level';
+  readonly source: 'case_report' | 'traced_contact' | 'lab_result' | 'check_in' | 'risk_area_level' | 'task_outcome';
   readonly id: number;
 }
 

@@ -62,7 +62,10 @@ export async function readHealthFacts(db: SqlClient, personIds: readonly number[
      SELECT ci.person_id, 'risk-area-visit', ci.time_in, NULL, NULL, l.level, 'check_in', ci.id
      FROM check_in ci JOIN ids ON ids.id = ci.person_id
      JOIN place pl ON pl.id = ci.place_id
-     JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since`,
+     JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since
+     UNION ALL
+     SELECT ps.person_id, 'quarantine-completed', ps.since, NULL, NULL, NULL, 'task_outcome', ps.source_outcome_id
+     FROM person_state ps JOIN ids ON ids.id = ps.person_id WHERE ps.state = 'released' AND ps.source_outcome_id IS NOT NULL`,
     [personIds],
   );
   const offset = options.utcOffsetMinutes;

@@ -1,4 +1,4 @@
-import { personsOfAreas, personsWithHealthFacts, takePendingPersons } from '@epigrid/store';
+import { personsOfAreas, personsWithHealthFacts, takePendingPersons, takePeopleToRejudge } from '@epigrid/store';
 import type { Services } from '../../services.js';
 import { recomputeHealthCodes } from './recompute-health-codes.js';
 import { recomputeRiskAreas } from './recompute-risk-areas.js';
@@ -19,7 +19,9 @@ export interface JudgmentRun {
 export async function runPendingJudgment(services: Services): Promise<JudgmentRun> {
   const areas = await recomputeRiskAreas(services);
   const pending = await takePendingPersons(services.db, services.now());
-  const ids = new Set([...pending.personIds, ...(await personsOfAreas(services.db, areas.changedRegionIds))]);
+  // Field outcomes (quarantined, released, tested) mark people for re-judgment: the loop closes here.
+  const verified = await takePeopleToRejudge(services.db, 100_000);
+  const ids = new Set([...pending.personIds, ...verified, ...(await personsOfAreas(services.db, areas.changedRegionIds))]);
   const codes = await recomputeHealthCodes(services, [...ids].sort((a, b) => a - b));
   await pending.commit();
   return { riskAreas: areas.riskAreas, areasChanged: areas.changedRegionIds.length, persons: codes.persons, colourChanges: codes.changes.length };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { RevocationSet, VerificationReport } from '@epigrid/pass';
+import { nodeCryptoEngine } from '@epigrid/pass/node';
 import { TrustStore, decodeQr, mergeRevocations, openDocument, parseRevocationList, parseTrustList, verifyText } from '@epigrid/pass';
 
 /** Options of `epigrid verify`. */
@@ -27,7 +28,7 @@ export async function verifyCommand(text: string | undefined, options: VerifyCom
   try {
     const scanned = readInput(text, options.image);
     const at = options.at === undefined ? new Date() : parseTime(options.at);
-    report = await verifyText(scanned, { trust: await loadTrust(options), at, revocations: loadRevocations(options.revocations ?? []) });
+    report = await verifyText(scanned, { trust: await loadTrust(options), at, revocations: loadRevocations(options.revocations ?? []), engine: nodeCryptoEngine });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`epigrid verify: ${error.message}`);

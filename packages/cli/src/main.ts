@@ -88,6 +88,8 @@ program
   .option('--people <n>', 'city size (default EPIGRID_DEMO_PEOPLE)')
   .option('--no-interventions', 'do not isolate reported cases (uncontrolled outbreak)')
   .option('--pooled-testing', 'mass testing every 3 days from day 2, 10-in-1 pooled tubes')
+  .option('--full-scans', 'everyone who scans does so at every visit, in and out (with --scan-compliance 1: full data compliance)')
+  .option('--seeds <n>', 'initial imported infections (default: the simulator\'s)')
   .option('--scan-compliance <share>', 'share (0..1) of people who scan place codes (default: the simulator\'s, 1 − neverScanShare)')
   .action(async (options: DemoOptions) => (await import('./commands/demo.js')).demo(options));
 
@@ -99,6 +101,7 @@ program
   .requiredOption('--out <dir>', 'output directory of the run')
   .option('--json <file>', 'also write the figures as JSON')
   .option('--files-only', 'judge only the emitted case reports and the intervention log, not the platform database')
+  .option('--diagnose', 'also list why each recorded true transmission of a found infector was not traced')
   .action(async (options: SimEvaluateOptions) => (await import('./commands/sim-evaluate.js')).simEvaluate(options));
 
 try {

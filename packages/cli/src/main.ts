@@ -142,6 +142,8 @@ program
   .option('--people <n>', 'city size (default EPIGRID_DEMO_PEOPLE)')
   .option('--no-interventions', 'do not isolate reported cases (uncontrolled outbreak)')
   .option('--pooled-testing', 'mass testing every 3 days from day 2, 10-in-1 pooled tubes')
+  .option('--full-scans', 'everyone who scans does so at every visit, in and out (with --scan-compliance 1: full data compliance)')
+  .option('--seeds <n>', 'initial imported infections (default: the simulator\'s)')
   .option('--scan-compliance <share>', 'share (0..1) of people who scan place codes (default: the simulator\'s, 1 − neverScanShare)')
   .option('--worker-median-hours <h>', 'simulated grid workers: median hours to answer a task (lognormal)', '6')
   .option('--worker-sigma <s>', 'simulated grid workers: sigma of the log of the response time', '0.8')
@@ -156,6 +158,7 @@ program
   .requiredOption('--out <dir>', 'output directory of the run')
   .option('--json <file>', 'also write the figures as JSON')
   .option('--files-only', 'judge only the emitted case reports and the intervention log, not the platform database')
+  .option('--diagnose', 'also list why each recorded true transmission of a found infector was not traced')
   .action(async (options: SimEvaluateOptions) => (await import('./commands/sim-evaluate.js')).simEvaluate(options));
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

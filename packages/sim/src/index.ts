@@ -40,7 +40,7 @@ export { parseCsv, readCsvRecords } from './output/csv-reader.js';
 export { dayHeaders, daySources, writeDayFiles } from './output/day-files.js';
 export type { DayFile, DaySource, WrittenDay } from './output/day-files.js';
 export { intrinsicGenerationInterval } from './outbreak/natural-history.js';
-export type { Infection, Setting } from './outbreak/outbreak-state.js';
+export type { Infection, RecordedBy, Setting } from './outbreak/outbreak-state.js';
 export type { CaseReport, LabResult } from './outbreak/observation.js';
 export type { LoggedRestriction, RestrictionSource } from './outbreak/restriction-book.js';
 export { noInterventions } from './outbreak/restrictions.js';

@@ -19,6 +19,12 @@ describe('epigrid demo', () => {
     assert.throws(() => demoSimConfig(7, { scanCompliance: '1.2' }), /--scan-compliance must be a number from 0 to 1/);
   });
 
+  it('maps --full-scans to no skipped and no missing exit scans, and --seeds to the imported infections', () => {
+    const config = demoSimConfig(7, { scanCompliance: '1', fullScans: true, seeds: '40' });
+    assert.deepEqual([config.neverScanShare, config.skipScanShare, config.noTimeOutShare, config.seeds], [0, 0, 0, 40]);
+    assert.throws(() => demoSimConfig(7, { seeds: '0' }), /--seeds must be an integer ≥ 1/);
+  });
+
   it('checks share options', () => {
     assert.equal(shareOption('0.85', 'scan-compliance'), 0.85);
     assert.throws(() => shareOption('-0.1', 'scan-compliance'), /--scan-compliance/);

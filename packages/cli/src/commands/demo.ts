@@ -17,6 +17,10 @@ export interface DemoOptions {
   readonly pooledTesting?: boolean;
   /** Share (0..1) of people who scan place codes; the sim's default when omitted. */
   readonly scanCompliance?: string;
+  /** Everyone who scans does so at every visit, in and out (no skipped scans, no missing exit scans). */
+  readonly fullScans?: boolean;
+  /** Initial (imported) infections; the sim's default when omitted. */
+  readonly seeds?: string;
   /** Simulated grid workers: median hours to answer a task. */
   readonly workerMedianHours?: string;
   /** Simulated grid workers: sigma of the log of the response time. */
@@ -77,6 +81,8 @@ export function demoSimConfig(seed: number, options: DemoOptions): SimConfigInpu
     massTesting: options.pooledTesting === true ? { firstDay: 2, everyDays: 3, coverage: 0.85, poolSize: 10 } : null,
     // The sim counts those who never scan; skipped scans and missing exit scans keep their defaults.
     ...(options.scanCompliance === undefined ? {} : { neverScanShare: 1 - shareOption(options.scanCompliance, 'scan-compliance') }),
+    ...(options.fullScans === true ? { skipScanShare: 0, noTimeOutShare: 0 } : {}),
+    ...(options.seeds === undefined ? {} : { seeds: integerOption(options.seeds, 'seeds', 1) }),
   };
 }
 

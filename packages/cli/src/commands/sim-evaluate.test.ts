@@ -23,7 +23,7 @@ describe('epigrid sim evaluate', () => {
       const text = formatEvaluation(evaluation);
       assert.match(text, /no traced links yet/);
       assert.match(text, /overall/);
-      assert.match(text.split('\n')[0]!, /recall +rec\.rec\. +precis\./, 'recallRecorded has its column');
+      assert.match(text.split('\n')[0]!, /recall +rec\.rec\. +rule\.rec +precis\./, 'recallRecorded and recallRuleRecorded have their columns');
       const json = join(outDir, 'figures.json');
       const log = console.log;
       console.log = () => {};
@@ -42,9 +42,9 @@ describe('epigrid sim evaluate', () => {
     }
   });
 
-  it('prints recallRecorded in its own column', () => {
-    const inf = (infectee: string, infector: string | null, recorded: boolean): TruthInfection => ({ infectee, infector, setting: 'household', place: 'HH-1', infectedAt: '2026-03-02T09:00:00+08:00', onsetDate: '2026-03-05', recorded });
-    const truth = [inf('A', null, true), inf('B', 'A', true), inf('C', 'A', true), inf('D', 'A', false)];
+  it('prints recallRecorded and recallRuleRecorded in their own columns', () => {
+    const inf = (infectee: string, infector: string | null, recordedBy: string | null): TruthInfection => ({ infectee, infector, setting: 'household', place: 'HH-1', infectedAt: '2026-03-02T09:00:00+08:00', onsetDate: '2026-03-05', recorded: recordedBy !== null, recordedBy });
+    const truth = [inf('A', null, 'registry'), inf('B', 'A', 'registry'), inf('C', 'A', 'telecom'), inf('D', 'A', null)];
     const evaluation = evaluate(truth, {
       cases: [{ residentId: 'A', reportedAt: '2026-03-03T10:00:00+08:00', samplingDate: '2026-03-03', onsetDate: null }],
       contacts: [{ caseResidentId: 'A', contactResidentId: 'B', listedAt: '2026-03-03T18:00:00+08:00' }],
@@ -59,6 +59,7 @@ describe('epigrid sim evaluate', () => {
     };
     assert.equal(under('recall'), '33.3%', 'recall: 1 of 3 true pairs');
     assert.equal(under('rec.rec.'), '50.0%', 'recallRecorded: 1 of the 2 recorded pairs');
+    assert.equal(under('rule.rec'), '100.0%', 'recallRuleRecorded: 1 of the 1 pair recorded where the contact rules look');
     assert.equal(under('precis.'), '100.0%', 'precision');
   });
 });

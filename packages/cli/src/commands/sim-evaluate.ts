@@ -5,7 +5,9 @@ import type { Evaluation, EvaluationFigures, PlatformFindings } from '@epigrid/s
 import { formatJudgmentFigures, judgmentFigures, type JudgmentFigures, type JudgmentFindings } from '../demo/judgment-figures.js';
 import { readJudgmentFindings } from '../demo/judgment-findings.js';
 import { formatLoopFigures, readLoopFigures, type LoopFigures } from '../demo/loop-figures.js';
+import { loadProtocolProfile } from '@epigrid/server';
 import { readPlatformFindings } from '../demo/platform-findings.js';
+import { diagnoseMisses, type Miss } from '../demo/recall-diagnosis.js';
 import { openConfigured } from '../open-configured.js';
 
 /** Options of `epigrid sim evaluate`. */
@@ -14,6 +16,8 @@ export interface SimEvaluateOptions {
   readonly json?: string;
   /** Ignore the database: judge only the case reports and the simulator's intervention log. */
   readonly filesOnly?: boolean;
+  /** Also list why each recorded true transmission of a found infector was not traced. */
+  readonly diagnose?: boolean;
 }
 
 /** Where the findings came from, printed with the figures. */
@@ -49,21 +53,37 @@ function line(label: string, f: EvaluationFigures): string {
     num(f.quarantinedPerInfection).padStart(8),
     pct(f.links.recall).padStart(8),
     pct(f.links.recallRecorded).padStart(8),
+    pct(f.links.recallRuleRecorded).padStart(8),
     pct(f.links.precision).padStart(8),
   ].join(' ');
 }
 
 /**
  * Formats an evaluation as a table. `rec.rec.` is the link recall among recorded true pairs whose
- * infector became a found case (the pairs tracing could have found).
+ * infector became a found case (the pairs tracing could have found); `rule.rec` restricts those to
+ * co-presence recorded where the close-contact rules look (registry, manifests, both scans), not
+ * telecom cells alone.
  * @param evaluation - the figures
  * @returns printable text
  */
 export function formatEvaluation(evaluation: Evaluation): string {
-  const header = ['date'.padEnd(10), 'infect'.padStart(6), 'recorded'.padStart(8), 'cases'.padStart(6), 'ctrl/new'.padStart(9), 'ctrl %'.padStart(8), 'h→ctrl'.padStart(8), 'quar/inf'.padStart(8), 'recall'.padStart(8), 'rec.rec.'.padStart(8), 'precis.'.padStart(8)].join(' ');
+  const header = ['date'.padEnd(10), 'infect'.padStart(6), 'recorded'.padStart(8), 'cases'.padStart(6), 'ctrl/new'.padStart(9), 'ctrl %'.padStart(8), 'h→ctrl'.padStart(8), 'quar/inf'.padStart(8), 'recall'.padStart(8), 'rec.rec.'.padStart(8), 'rule.rec'.padStart(8), 'precis.'.padStart(8)].join(' ');
   const rows = evaluation.days.map((d) => line(d.date, d));
   const notes = evaluation.notes.map((n) => `note: ${n}`);
   return [header, ...rows, line('overall', evaluation.overall), '', `findings: ${findingsSource}`, ...notes].join('\n');
+}
+
+/**
+ * Formats the missed recorded transmissions: counts per cause, then each miss.
+ * @param misses - from {@link diagnoseMisses}
+ * @returns printable text
+ */
+export function formatMisses(misses: readonly Miss[]): string {
+  const counts = new Map<string, number>();
+  for (const m of misses) counts.set(m.reason, (counts.get(m.reason) ?? 0) + 1);
+  const summary = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `  ${reason.padEnd(32)} ${n}`);
+  const lines = misses.map((m) => `  ${m.infectedAt}  ${m.setting.padEnd(9)} ${m.infector} > ${m.infectee}  ${m.reason}${m.detail === '' ? '' : `: ${m.detail}`}`);
+  return [`missed recorded transmissions of found infectors: ${misses.length}`, ...summary, '', ...lines].join('\n');
 }
 
 /**
@@ -97,6 +117,15 @@ export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
   console.log(formatEvaluation(evaluation).replace(`findings: ${findingsSource}`, `findings: ${source}`));
   if (judgment !== null) console.log(`\n${formatJudgmentFigures(judgment)}`);
   if (loop !== null) console.log(formatLoopFigures(loop));
+  if (options.diagnose === true) {
+    const opened = await openConfigured(process.env);
+    try {
+      const venue = loadProtocolProfile(opened.config.trace.profileId).closeContact.venue;
+      console.log(formatMisses(await diagnoseMisses(opened, truth, { minutes: venue.threshold.minutes, openEndedMinutes: venue.openEndedStayMinutes })));
+    } finally {
+      await opened.db.close();
+    }
+  }
   if (options.json !== undefined) {
     writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: source, ...evaluation, judgment, loop }, null, 2)}\n`);
     console.log(`figures written to ${resolve(options.json)}`);

@@ -5,6 +5,8 @@ import type { ManagementSchedule, ProtocolProfile, VehicleRules } from './protoc
 const vehicle: VehicleRules = {
   enabled: true,
   planeRowRadius: 3,
+  planeSeatRadius: null,
+  planeWithoutHepa: 'whole-cabin',
   trainEnclosed: 'same-carriage',
   trainOpenBayRadius: 1,
   trainRowsPerBay: 2,

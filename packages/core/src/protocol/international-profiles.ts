@@ -1,7 +1,7 @@
 import type { ProtocolProfile } from './protocol-profile.js';
 
 // WHO and CDC do not publish a vehicle table; the seating radii follow the ECDC-style practice of
-// domain-rules §1.6 (about two seats/rows), as explicit defaults an operator can change.
+// domain-rules §1.6 (2 rows and 2 seats in every direction), as explicit defaults an operator can change.
 const who: ProtocolProfile = {
   id: 'WHO-2021',
   rulePrefix: 'WHO-2021',
@@ -18,6 +18,8 @@ const who: ProtocolProfile = {
     vehicle: {
       enabled: true,
       planeRowRadius: 2,
+      planeSeatRadius: 2,
+      planeWithoutHepa: 'seating',
       trainEnclosed: 'same-carriage',
       trainOpenBayRadius: 1,
       trainRowsPerBay: 1,

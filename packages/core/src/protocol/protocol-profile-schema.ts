@@ -57,6 +57,9 @@ export const protocolProfileSchema: z.ZodType<ProtocolProfile> = z
       vehicle: z.strictObject({
         enabled: z.boolean(),
         planeRowRadius: z.number().int().min(0).max(100),
+        // Optional in files written before these switches existed; the defaults keep their meaning.
+        planeSeatRadius: z.number().int().min(0).max(20).nullable().default(null),
+        planeWithoutHepa: z.enum(['seating', 'whole-cabin']).default('seating'),
         trainEnclosed: z.literal('same-carriage'),
         trainOpenBayRadius: z.number().int().min(0).max(20),
         trainRowsPerBay: z.number().int().min(1).max(10),

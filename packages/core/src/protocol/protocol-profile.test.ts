@@ -32,6 +32,26 @@ describe('protocol profiles', () => {
     assert.equal(builtinProfile('CN-P8-2021-05').closeContact.vehicle.planeRowRadius, 3);
   });
 
+  it('aircraft rules: CN rows ± 3 with the whole cabin without HEPA; WHO/CDC the ECDC 2 rows × 2 seats', () => {
+    const cn = builtinProfile('CN-P9-2022-06-28').closeContact.vehicle;
+    assert.deepEqual([cn.planeRowRadius, cn.planeSeatRadius, cn.planeWithoutHepa], [3, null, 'whole-cabin']);
+    const who = builtinProfile('WHO-2021').closeContact.vehicle;
+    assert.deepEqual([who.planeRowRadius, who.planeSeatRadius, who.planeWithoutHepa], [2, 2, 'seating']);
+  });
+
+  it('a profile file without the aircraft switches reads as before them (seating rule, whole rows)', () => {
+    const old = clone('CN-P9-2022-06-28');
+    delete old.closeContact.vehicle.planeSeatRadius;
+    delete old.closeContact.vehicle.planeWithoutHepa;
+    const parsed = parseProfile(old);
+    assert.equal(parsed.closeContact.vehicle.planeSeatRadius, null);
+    assert.equal(parsed.closeContact.vehicle.planeWithoutHepa, 'seating');
+    const bad = clone('CN-P9-2022-06-28');
+    bad.closeContact.vehicle.planeWithoutHepa = 'open-window';
+    const check = checkProfile(bad);
+    assert.ok(check.kind === 'invalid' && check.issues.some((i) => i.path === 'closeContact.vehicle.planeWithoutHepa'));
+  });
+
   it('names rules with the profile prefix', () => {
     assert.equal(ruleId(builtinProfile('CN-P9-2022-06-28'), 'close/venue'), 'CN-P9/close/venue');
   });

@@ -74,6 +74,17 @@ export interface VehicleRules {
   readonly enabled: boolean;
   /** Plane: passengers within this many rows in front and behind (same row included). */
   readonly planeRowRadius: number;
+  /**
+   * Plane: passengers within this many seats to either side, inside the row band (the ECDC-style
+   * "2 seats in every direction", §1.6); null = every seat of those rows (the CN transport annex).
+   */
+  readonly planeSeatRadius: number | null;
+  /**
+   * Plane whose cabin air is not HEPA-filtered (a manifest's `enclosed` = false): `whole-cabin`
+   * makes everyone on board a close contact (the 2003 SARS rule of the transport annex), so the
+   * seating rule applies only to HEPA-filtered cabins; `seating` applies the seating rule to every cabin.
+   */
+  readonly planeWithoutHepa: 'seating' | 'whole-cabin';
   /** Train, fully enclosed and air-conditioned: the whole carriage. */
   readonly trainEnclosed: 'same-carriage';
   /** Train, not enclosed: same carriage and bays within this radius (1 = adjacent bays). */

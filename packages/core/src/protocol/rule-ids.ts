@@ -8,6 +8,7 @@ export const ruleKeys = [
   'close/household',
   'close/venue',
   'close/vehicle/plane',
+  'close/vehicle/plane-cabin',
   'close/vehicle/train-enclosed',
   'close/vehicle/train-open',
   'close/vehicle/coach-sealed',

@@ -42,7 +42,8 @@ describe('evaluate', () => {
     assert.equal(overall.quarantinedPerInfection, 0.5);
     assert.deepEqual(overall.hoursToControlContacts, { contacts: 2, controlled: 2, median: 18, mean: 18 });
     // Recorded pairs with a found infector: A→B (traced) and B→D (not); A→C was not recorded.
-    assert.deepEqual(overall.links, { traced: 2, true: 3, truePositive: 1, recall: 1 / 3, precision: 0.5, trueRecorded: 2, trueRecordedFound: 1, recallRecorded: 0.5 });
+    assert.deepEqual(overall.links, { traced: 2, true: 3, truePositive: 1, recall: 1 / 3, precision: 0.5, trueRecorded: 2, trueRecordedFound: 1, recallRecorded: 0.5, trueRuleRecorded: 0, trueRuleRecordedFound: 0, recallRuleRecorded: null });
+    // No recorded_by in these rows (an older run): none counts as recorded where the contact rules look.
     assert.deepEqual(days.map((d) => d.date), ['2026-03-01', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09']);
     assert.equal(days.find((d) => d.date === '2026-03-08')!.alreadyControlled, 1);
     assert.deepEqual(notes, []);
@@ -87,5 +88,18 @@ describe('evaluate', () => {
     assert.equal(on('2026-03-01'), null, 'nothing to measure on the seed\'s day');
     assert.equal(on('2026-03-02'), 0.5);
     assert.equal(on('2026-03-03'), 0);
+  });
+
+  it('measures recallRuleRecorded over pairs recorded by registry, manifests or scans, not telecom alone', () => {
+    const by = (infectee: string, recordedBy: string | null): TruthInfection => ({ ...t(infectee, 'P', '2026-03-02T09:00:00+08:00', '2026-03-06', recordedBy !== null), recordedBy });
+    const truth = [t('P', null, '2026-03-01T09:00:00+08:00', '2026-03-04'), by('A', 'registry'), by('B', 'scans'), by('C', 'telecom'), by('D', 'manifest'), by('E', null)];
+    const findings: PlatformFindings = {
+      cases: [{ residentId: 'P', reportedAt: '2026-03-04T12:00:00+08:00', samplingDate: '2026-03-04', onsetDate: '2026-03-04' }],
+      contacts: [{ caseResidentId: 'P', contactResidentId: 'A', listedAt: '2026-03-04T13:00:00+08:00' }, { caseResidentId: 'P', contactResidentId: 'B', listedAt: '2026-03-04T13:00:00+08:00' }],
+      restrictions: [],
+    };
+    const links = evaluate(truth, findings).overall.links;
+    assert.deepEqual([links.trueRecorded, links.trueRecordedFound], [4, 2]);
+    assert.deepEqual([links.trueRuleRecorded, links.trueRuleRecordedFound, links.recallRuleRecorded], [3, 2, 2 / 3]);
   });
 });

@@ -20,6 +20,19 @@ export interface TruthInfection {
   /** YYYY-MM-DD, null for asymptomatic infections. */
   readonly onsetDate: string | null;
   readonly recorded: boolean;
+  /**
+   * Which data shows it (`registry`, `manifest`, `scans`, `telecom`; `unknown` in older runs), or
+   * null. Absent = as `recorded` says, by an unknown source.
+   */
+  readonly recordedBy?: string | null;
+}
+
+/** Sources the close-contact rules read: the household registry, manifests, place-code scans. */
+const CONTACT_RULE_SOURCES = new Set(['registry', 'manifest', 'scans']);
+
+/** Recorded through a source the close-contact rules read (telecom feeds companions only). */
+function recordedForContactRules(inf: TruthInfection): boolean {
+  return inf.recordedBy !== undefined && inf.recordedBy !== null && CONTACT_RULE_SOURCES.has(inf.recordedBy);
 }
 
 /** A case the platform knows of. */
@@ -79,6 +92,14 @@ export interface LinkFigures {
   readonly trueRecordedFound: number;
   /** Recall among the recorded pairs whose infector became a found case: trueRecordedFound / trueRecorded. */
   readonly recallRecorded: number | null;
+  /**
+   * Of those pairs, the ones recorded by a source the close-contact rules read (household registry,
+   * transport manifest, both people's place-code scans) rather than telecom cells alone.
+   */
+  readonly trueRuleRecorded: number;
+  readonly trueRuleRecordedFound: number;
+  /** Recall among those: the figure the "≥ 99% of recorded co-presence" target is about. */
+  readonly recallRuleRecorded: number | null;
 }
 
 /** The evaluation of a run. */
@@ -114,9 +135,11 @@ interface Tallies {
   truePairsFound: number;
   trueRecorded: number;
   trueRecordedFound: number;
+  trueRuleRecorded: number;
+  trueRuleRecordedFound: number;
 }
 
-const emptyTallies = (): Tallies => ({ trueInfections: 0, recorded: 0, casesFound: 0, became: 0, controlled: 0, delays: [], contacts: 0, quarantined: new Set(), traced: 0, truePairs: 0, tracedTrue: 0, truePairsFound: 0, trueRecorded: 0, trueRecordedFound: 0 });
+const emptyTallies = (): Tallies => ({ trueInfections: 0, recorded: 0, casesFound: 0, became: 0, controlled: 0, delays: [], contacts: 0, quarantined: new Set(), traced: 0, truePairs: 0, tracedTrue: 0, truePairsFound: 0, trueRecorded: 0, trueRecordedFound: 0, trueRuleRecorded: 0, trueRuleRecordedFound: 0 });
 
 function figures(t: Tallies, tracing: boolean): EvaluationFigures {
   const sorted = [...t.delays].sort((a, b) => a - b);
@@ -140,6 +163,9 @@ function figures(t: Tallies, tracing: boolean): EvaluationFigures {
       trueRecorded: t.trueRecorded,
       trueRecordedFound: t.trueRecordedFound,
       recallRecorded: tracing ? ratio(t.trueRecordedFound, t.trueRecorded) : null,
+      trueRuleRecorded: t.trueRuleRecorded,
+      trueRuleRecordedFound: t.trueRuleRecordedFound,
+      recallRuleRecorded: tracing ? ratio(t.trueRuleRecordedFound, t.trueRuleRecorded) : null,
     },
   };
 }
@@ -227,6 +253,10 @@ export function evaluate(truth: readonly TruthInfection[], findings: PlatformFin
       if (traceable) {
         t.trueRecorded++;
         if (found) t.trueRecordedFound++;
+        if (recordedForContactRules(inf)) {
+          t.trueRuleRecorded++;
+          if (found) t.trueRuleRecordedFound++;
+        }
       }
     });
   }

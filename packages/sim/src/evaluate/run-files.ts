@@ -31,6 +31,8 @@ export function readTruth(outDir: string): TruthInfection[] {
         infectedAt: r.infected_at!,
         onsetDate: r.onset_date === '' ? null : r.onset_date!,
         recorded: r.recorded === 'true',
+        // Runs written before the column existed: recorded, by an unknown source.
+        recordedBy: r.recorded_by === undefined ? (r.recorded === 'true' ? 'unknown' : null) : r.recorded_by === '' ? null : r.recorded_by,
       })),
     );
 }

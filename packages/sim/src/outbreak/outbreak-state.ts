@@ -18,7 +18,15 @@ export interface Infection {
   readonly at: number;
   /** True when the co-presence behind it appears in the emitted data (registry, scans, manifests, telecom). */
   readonly recorded: boolean;
+  /** Which data shows it; null when none does. */
+  readonly recordedBy: RecordedBy;
 }
+
+/**
+ * The data that shows a transmission's co-presence: the household registry, a transport manifest,
+ * both people's place-code scans, or (when none of these) both phones in one telecom cell.
+ */
+export type RecordedBy = 'registry' | 'manifest' | 'scans' | 'telecom' | null;
 
 /** Infection state of every person. */
 export class OutbreakState {

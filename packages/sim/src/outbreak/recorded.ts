@@ -9,7 +9,7 @@ import { stayKinds } from '../motion/day-presence.js';
 import type { DayPresence } from '../motion/day-presence.js';
 import type { CheckIns, TelecomRecords } from '../motion/presence-records.js';
 import type { Service } from '../motion/timetable.js';
-import type { Setting } from './outbreak-state.js';
+import type { RecordedBy, Setting } from './outbreak-state.js';
 import { DAY_MINUTES } from './sim-clock.js';
 import type { Exposure } from './transmission.js';
 
@@ -60,12 +60,22 @@ function cellAt(day: RecordedDay, person: number, minute: number): number {
 /**
  * @param day - the day's records
  * @param exposure - a successful exposure of that day
+ * @returns which emitted data shows the co-presence, the contact rules' own sources first; null when none
+ */
+export function recordedBy(day: RecordedDay, exposure: Exposure): RecordedBy {
+  if (exposure.setting === 'household') return 'registry';
+  if (exposure.setting === 'transport') return 'manifest';
+  const minute = exposure.at - day.day * DAY_MINUTES;
+  if (exposure.setting === 'venue' && scannedAt(day, exposure.infector, exposure.where, minute) && scannedAt(day, exposure.infectee, exposure.where, minute)) return 'scans';
+  const cell = cellAt(day, exposure.infector, minute);
+  return cell >= 0 && cell === cellAt(day, exposure.infectee, minute) ? 'telecom' : null;
+}
+
+/**
+ * @param day - the day's records
+ * @param exposure - a successful exposure of that day
  * @returns true when the emitted data shows the co-presence
  */
 export function isRecorded(day: RecordedDay, exposure: Exposure): boolean {
-  if (exposure.setting === 'household' || exposure.setting === 'transport') return true;
-  const minute = exposure.at - day.day * DAY_MINUTES;
-  if (exposure.setting === 'venue' && scannedAt(day, exposure.infector, exposure.where, minute) && scannedAt(day, exposure.infectee, exposure.where, minute)) return true;
-  const cell = cellAt(day, exposure.infector, minute);
-  return cell >= 0 && cell === cellAt(day, exposure.infectee, minute);
+  return recordedBy(day, exposure) !== null;
 }

@@ -22,8 +22,8 @@ import { drawCourse } from './natural-history.js';
 import { Observation } from './observation.js';
 import type { CaseReport, LabResult } from './observation.js';
 import { OutbreakState } from './outbreak-state.js';
-import type { Infection } from './outbreak-state.js';
-import { isRecorded, placeKey } from './recorded.js';
+import type { Infection, RecordedBy } from './outbreak-state.js';
+import { placeKey, recordedBy } from './recorded.js';
 import { RestrictionBook } from './restriction-book.js';
 import type { LoggedRestriction } from './restriction-book.js';
 import type { Restriction } from './restrictions.js';
@@ -186,7 +186,7 @@ export class Simulation {
         setting: e.setting,
         place: placeKey(this.city, this.services, e.setting, e.where),
         at: e.at,
-        recorded: isRecorded(recordedDay, e),
+        ...recording(recordedBy(recordedDay, e)),
       });
     }
     this.nextDay++;
@@ -215,7 +215,11 @@ export class Simulation {
       this.state.infect(person, -1, at, drawCourse(rng, this.config, at));
       this.observation.planCareSeeking(rng, person, -1);
       const cell = this.index.cells.text(this.index.householdCell[this.city.people.household[person]!]!);
-      this.seedInfections.push({ infectee: person, infector: -1, setting: 'community', place: cell, at, recorded: false });
+      this.seedInfections.push({ infectee: person, infector: -1, setting: 'community', place: cell, at, recorded: false, recordedBy: null });
     }
   }
+}
+
+function recording(by: RecordedBy): { recorded: boolean; recordedBy: RecordedBy } {
+  return { recorded: by !== null, recordedBy: by };
 }

@@ -154,16 +154,22 @@ describe('day files', () => {
         assert.match(r.infected_at!, ISO);
         if (r.onset_date !== '') assert.match(r.onset_date!, DATE);
         assert.ok(['true', 'false'].includes(r.recorded!), 'recorded flag');
+        assert.equal(r.recorded_by !== '', r.recorded === 'true', 'recorded_by given exactly when recorded');
         if (r.infector_resident_id === '') continue;
         if (r.setting === 'household' || r.setting === 'transport') {
           assert.equal(r.recorded, 'true');
+          assert.equal(r.recorded_by, r.setting === 'household' ? 'registry' : 'manifest');
           continue;
         }
         const t = ms(r.infected_at!);
         const cell = cellAt(r.infector_resident_id!, t);
         const together = cell !== null && cell === cellAt(r.infectee_resident_id!, t);
         if (r.recorded === 'false') assert.ok(!together, 'unrecorded: phones not together');
-        else assert.ok(together || (r.setting === 'venue' && scanned(r.infector_resident_id!, r.place!) && scanned(r.infectee_resident_id!, r.place!)), 'recorded: scans or phones show it');
+        else {
+          const scans = r.setting === 'venue' && scanned(r.infector_resident_id!, r.place!) && scanned(r.infectee_resident_id!, r.place!);
+          assert.ok(together || scans, 'recorded: scans or phones show it');
+          assert.ok(r.recorded_by === 'scans' ? scans : r.recorded_by === 'telecom' && together, `recorded_by ${r.recorded_by}`);
+        }
       }
     }
     assert.ok(rows > 30, `truth rows (${rows})`);

@@ -40,7 +40,7 @@ export const dayHeaders: Readonly<Record<DaySource | 'truth', readonly string[]>
   transport: ['ticket_id', 'mode', 'service_id', 'service_date', 'departure_time', 'arrival_time', 'origin', 'destination', 'resident_id', 'name', 'carriage', 'seat_row', 'seat', 'enclosed'],
   cases: ['report_id', 'resident_id', 'name', 'phone', 'classification', 'onset_date', 'sampling_date', 'report_time', 'isolated_time', 'imported', 'reporting_unit'],
   'lab-results': ['sample_id', 'tube_id', 'pool_size', 'resident_id', 'name', 'phone', 'sampled_at', 'resulted_at', 'result', 'ct_n', 'ct_orf1ab', 'lab_code', 'round_id'],
-  truth: ['infectee_resident_id', 'infector_resident_id', 'setting', 'place', 'infected_at', 'onset_date', 'recorded'],
+  truth: ['infectee_resident_id', 'infector_resident_id', 'setting', 'place', 'infected_at', 'onset_date', 'recorded', 'recorded_by'],
 };
 
 /**
@@ -134,7 +134,7 @@ export function writeDayFiles(sim: Simulation, day: DayResult, outDir: string): 
   const truth = new CsvWriter(truthPath, dayHeaders.truth);
   for (const inf of day.infections) {
     const onset = state.asymptomatic[inf.infectee] === 1 ? null : clock.date(clock.dayOf(state.onset[inf.infectee]!));
-    truth.row([p.idNumber[inf.infectee], inf.infector < 0 ? null : p.idNumber[inf.infector], inf.setting, inf.place, clock.iso(inf.at), onset, inf.recorded]);
+    truth.row([p.idNumber[inf.infectee], inf.infector < 0 ? null : p.idNumber[inf.infector], inf.setting, inf.place, clock.iso(inf.at), onset, inf.recorded, inf.recordedBy]);
   }
   truth.close();
 

@@ -5,6 +5,28 @@ import type { Evidence } from './contact-types.js';
 
 type VehicleEvidence = Extract<Evidence, { kind: 'vehicle' }>;
 
+// Aircraft seat letters across a row; I is not used, so H and J sit side by side.
+const SEAT_LETTERS = 'ABCDEFGHJK';
+
+/**
+ * Seats between two seats of the row band, counted across the row (aisles are not seats): letters
+ * A–K without I, or seat numbers.
+ * @param a - a seat, e.g. `C` or `3`
+ * @param b - another seat
+ * @returns the distance, or null when either seat cannot be placed
+ */
+export function seatGap(a: string, b: string): number | null {
+  const column = (seat: string): number | null => {
+    const s = seat.trim().toUpperCase();
+    if (/^\d{1,2}$/.test(s)) return Number(s);
+    const i = s.length === 1 ? SEAT_LETTERS.indexOf(s) : -1;
+    return i < 0 ? null : i;
+  };
+  const x = column(a);
+  const y = column(b);
+  return x === null || y === null ? null : Math.abs(x - y);
+}
+
 /**
  * Which vehicle rule makes `other` a close contact of `source` on the same service, if any
  * (the transport annex table).
@@ -15,8 +37,15 @@ type VehicleEvidence = Extract<Evidence, { kind: 'vehicle' }>;
 export function seatingRule(source: Ticket, other: Ticket, rules: VehicleRules): RuleKey | null {
   const rowGap = Math.abs(source.seatRow - other.seatRow);
   switch (source.mode) {
-    case 'plane':
-      return rowGap <= rules.planeRowRadius ? 'close/vehicle/plane' : null;
+    case 'plane': {
+      // A manifest's `enclosed` on a plane says the cabin air is HEPA-filtered.
+      if (!source.enclosed && rules.planeWithoutHepa === 'whole-cabin') return 'close/vehicle/plane-cabin';
+      if (rowGap > rules.planeRowRadius) return null;
+      if (rules.planeSeatRadius === null) return 'close/vehicle/plane';
+      const gap = seatGap(source.seat, other.seat);
+      // A seat we cannot place across the row is kept: missing a contact costs more than one more.
+      return gap === null || gap <= rules.planeSeatRadius ? 'close/vehicle/plane' : null;
+    }
     case 'train': {
       if (source.carriage !== other.carriage) return null;
       if (source.enclosed) return 'close/vehicle/train-enclosed';

@@ -1,28 +1,30 @@
 import type { VenueRule } from '@epigrid/core';
+import type { IntervalVisitor } from '../index/interval-segment.js';
 import type { PresenceIndex } from '../index/presence-index.js';
 import type { Evidence } from './contact-types.js';
 import { longestRun, maxWindowSum, meetsThreshold, minutesOf, unionOf, type Interval } from './intervals.js';
+import { OverlapBuffer } from './overlap-buffer.js';
 
 type VenueEvidence = Extract<Evidence, { kind: 'venue' }>;
 
-interface SourceStay {
-  readonly venue: number;
-  readonly from: number;
-  readonly to: number;
-  readonly rowKey: number;
-  readonly assumed: boolean;
-}
+// One scratch buffer for every call: traces run one at a time on a thread, and the buffer is
+// emptied before each use, so no call sees another's rows.
+const scratch = new OverlapBuffer();
 
 /**
  * People who shared a venue with a source person inside a window and meet the venue rule: the
  * co-presence (intersection of both stays and the window) is measured per person as the longest
  * contiguous run, or the largest sum over a sliding 24 h, of the union of all overlaps.
+ *
+ * Overlaps are gathered into reused typed arrays and evidence objects are built only for people
+ * whose summed overlap could meet the threshold (the union's run or window sum never exceeds the
+ * sum), so the many brief co-visitors cost no allocation.
  * @param index - presence index
  * @param sourcePerson - the case (or the close contact, for sub-close contacts)
  * @param window - closed interval of epoch seconds
  * @param rule - venue rule of the profile
  * @param ruleId - rule id recorded on the evidence
- * @returns evidence per qualifying person (source excluded)
+ * @returns evidence per qualifying person (source excluded), in order of first meeting
  */
 export function venueExposures(
   index: PresenceIndex,
@@ -34,42 +36,62 @@ export function venueExposures(
   const result = new Map<number, VenueEvidence[]>();
   if (!rule.enabled || window.to < window.from) return result;
   const open = rule.openEndedStayMinutes * 60;
-  const stays: SourceStay[] = [];
+  const stayVenue: number[] = [];
+  const stayFrom: number[] = [];
+  const stayTo: number[] = [];
+  const stayRowKey: number[] = [];
+  const stayAssumed: boolean[] = [];
   index.checkInsOf(sourcePerson, window.from, window.to, open, (_p, start, end, rowKey, venue, assumed) => {
     const from = Math.max(start, window.from);
     const to = Math.min(end, window.to);
-    if (to >= from) stays.push({ venue, from, to, rowKey, assumed });
+    if (to < from) return;
+    stayVenue.push(venue);
+    stayFrom.push(from);
+    stayTo.push(to);
+    stayRowKey.push(rowKey);
+    stayAssumed.push(assumed);
   });
-  const found = new Map<number, VenueEvidence[]>();
-  for (const stay of stays) {
-    index.checkInsAt(stay.venue, stay.from, stay.to, open, (person, start, end, rowKey, venue, assumed) => {
-      if (person === sourcePerson) return;
-      const from = Math.max(start, stay.from);
-      const to = Math.min(end, stay.to);
-      if (to < from) return;
-      const evidence: VenueEvidence = {
-        kind: 'venue',
-        ruleId,
-        venueId: venue,
-        sourceRowKey: stay.rowKey,
-        rowKey,
-        from,
-        to,
-        minutes: minutesOf(from, to),
-        assumedStay: assumed || stay.assumed,
-      };
-      const list = found.get(person);
-      if (list) list.push(evidence);
-      else found.set(person, [evidence]);
-    });
+  if (stayVenue.length === 0) return result;
+  const buffer = scratch;
+  buffer.clear();
+  let sFrom = 0;
+  let sTo = 0;
+  let sRowKey = 0;
+  let sAssumed = false;
+  const visit: IntervalVisitor = (person, start, end, rowKey, venue, assumed) => {
+    if (person === sourcePerson) return;
+    const from = start > sFrom ? start : sFrom;
+    const to = end < sTo ? end : sTo;
+    if (to < from) return;
+    buffer.push(person, from, to, rowKey, sRowKey, venue, assumed || sAssumed);
+  };
+  for (let s = 0; s < stayVenue.length; s++) {
+    sFrom = stayFrom[s]!;
+    sTo = stayTo[s]!;
+    sRowKey = stayRowKey[s]!;
+    sAssumed = stayAssumed[s]!;
+    index.checkInsAt(stayVenue[s]!, sFrom, sTo, open, visit);
   }
-  for (const [person, found0] of found) {
+  const limit = rule.threshold;
+  buffer.forEachPerson((person, head) => {
+    if (!meetsThreshold(buffer.totalSeconds(head), limit)) return;
+    const list = buffer.evidence(head, (i): VenueEvidence => ({
+      kind: 'venue',
+      ruleId,
+      venueId: buffer.venue(i),
+      sourceRowKey: buffer.sourceRowKey(i),
+      rowKey: buffer.rowKey(i),
+      from: buffer.from(i),
+      to: buffer.to(i),
+      minutes: minutesOf(buffer.from(i), buffer.to(i)),
+      assumedStay: buffer.assumed(i),
+    }));
     // The same pair of rows is met twice only when two of the source's own stays overlap.
-    const list = found0.length === 1 ? found0 : dedupe(found0);
-    const union = unionOf(list.map((e): Interval => [e.from, e.to]));
+    const kept = list.length === 1 ? list : dedupe(list);
+    const union = unionOf(kept.map((e): Interval => [e.from, e.to]));
     const measured = rule.accumulation === 'contiguous' ? longestRun(union) : maxWindowSum(union, 86_400);
-    if (meetsThreshold(measured, rule.threshold)) result.set(person, list);
-  }
+    if (meetsThreshold(measured, limit)) result.set(person, kept);
+  });
   return result;
 }
 

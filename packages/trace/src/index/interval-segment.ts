@@ -8,6 +8,8 @@ import { sortByKeyThenStart, sortByPerson } from './sort-runs.js';
 export type IntervalVisitor = (person: number, start: number, end: number, rowKey: number, key: number, assumed: boolean) => void;
 
 const OPEN = -1;
+/** One person-sample every this many entries (0.125 bytes per row). */
+const SAMPLE = 32;
 
 /**
  * One local day of interval rows (check-ins keyed by venue, telecom keyed by cell), columnar:
@@ -22,6 +24,8 @@ export class IntervalSegment {
   private person: Uint32Array = new Uint32Array(0);
   private rowKey: Float64Array = new Float64Array(0);
   private byPerson: Uint32Array = new Uint32Array(0);
+  /** Person of every SAMPLE-th entry of byPerson: a small contiguous array to search first. */
+  private personSample: Uint32Array = new Uint32Array(0);
   private tKey = new GrowableColumn(Uint32Array);
   private tStart = new GrowableColumn(Int32Array);
   private tDur = new GrowableColumn(Int32Array);
@@ -47,7 +51,7 @@ export class IntervalSegment {
   /** Bytes held by the columns (sorted part at exact size, tail with spare capacity). */
   get bytes(): number {
     const sorted = this.runKeys.byteLength + this.runStart.byteLength + this.start.byteLength + this.dur.byteLength;
-    const more = this.person.byteLength + this.rowKey.byteLength + this.byPerson.byteLength;
+    const more = this.person.byteLength + this.rowKey.byteLength + this.byPerson.byteLength + this.personSample.byteLength;
     const tail = this.tKey.length === 0 ? 0 : this.tKey.bytes + this.tStart.bytes + this.tDur.bytes + this.tPerson.bytes + this.tRowKey.bytes;
     return sorted + more + tail;
   }
@@ -90,6 +94,8 @@ export class IntervalSegment {
     this.runKeys = runKeys;
     this.runStart = runStart;
     this.byPerson = sortByPerson(this.person);
+    this.personSample = new Uint32Array(Math.ceil(n / SAMPLE));
+    for (let k = 0; k < this.personSample.length; k++) this.personSample[k] = this.person[this.byPerson[k * SAMPLE]!]!;
     this.tKey = new GrowableColumn(Uint32Array);
     this.tStart = new GrowableColumn(Int32Array);
     this.tDur = new GrowableColumn(Int32Array);
@@ -143,8 +149,11 @@ export class IntervalSegment {
     this.settle();
     const hi = to - this.base;
     const perm = this.byPerson;
-    let a = 0;
-    let b = perm.length;
+    // First sample at or after the person; their first entry lies in the block before it.
+    const sample = this.personSample;
+    const k = lowerBound32(sample, 0, sample.length, person);
+    let a = k === 0 ? 0 : (k - 1) * SAMPLE;
+    let b = Math.min(perm.length, k * SAMPLE);
     while (a < b) {
       const m = (a + b) >>> 1;
       if (this.person[perm[m]!]! < person) a = m + 1;

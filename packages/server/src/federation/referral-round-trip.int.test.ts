@@ -173,7 +173,7 @@ for (const backend of testBackends()) {
     it('keeps an undeliverable message and retries it only after its backoff', async () => {
       await savePeer(a.db, { peerId: 'city-down', baseUrl: 'http://127.0.0.1:9', publicJwk: b.publicJwk, regionPath: null });
       await a.db.query(
-        `INSERT INTO federation_outbox (message_id, peer_id, envelope_sealed, created_at, next_attempt_at) VALUES ($1, 'city-down', $2, now(), now())`,
+        `INSERT INTO federation_outbox (message_id, peer_id, envelope_sealed, created_at, next_attempt_at) VALUES ($1, 'city-down', $2, now(), now() - interval '1 second')`,
         [crypto.randomUUID(), a.services.vault.encrypt('{}')],
       );
       assert.deepEqual(await deliverDueMessages(a.services), { delivered: 0, failed: 1 });

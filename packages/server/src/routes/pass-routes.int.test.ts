@@ -86,8 +86,8 @@ for (const backend of testBackends()) {
       holderToken = await signIn(a.app, holder.username, PASSWORD);
       // A yellow colour lasting three days, as the judgment stores it.
       await a.db.query(
-        `INSERT INTO health_code (person_id, colour, rule_set_id, rule_id, reason_key, evidence, since, expires_at, evaluated_at)
-         VALUES ($1, 'yellow', 'CN-P9', 'P9-companion-yellow', 'companion', '[]'::jsonb, $2, $3, $2)`,
+        `INSERT INTO health_code (person_id, colour, rule_set_id, rule_id, reason_key, evidence, since, expires_at, evaluated_at, state_key)
+         VALUES ($1, 'yellow', 'CN-P9', 'P9-companion-yellow', 'companion', '[]'::jsonb, $2, $3, $2, 'fixture')`,
         [holderId, clock.toISOString(), new Date(clock.getTime() + 3 * 86_400_000).toISOString()],
       );
     });

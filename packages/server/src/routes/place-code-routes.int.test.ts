@@ -62,8 +62,8 @@ for (const backend of testBackends()) {
       const holder = await createUser(db, { username: `visitor-${placeId}`, displayName: 'visitor', password: PASSWORD, role: 'public', regionId: fixture.regionIds.A1g1! });
       await db.query('UPDATE app_user SET person_id = $2 WHERE id = $1', [holder.id, holderId]);
       await db.query(
-        `INSERT INTO health_code (person_id, colour, rule_set_id, rule_id, reason_key, evidence, since, expires_at, evaluated_at)
-         VALUES ($1, 'red', 'CN-P9', 'P9-close-contact-red', 'close_contact', '[]'::jsonb, $2, NULL, $2)`,
+        `INSERT INTO health_code (person_id, colour, rule_set_id, rule_id, reason_key, evidence, since, expires_at, evaluated_at, state_key)
+         VALUES ($1, 'red', 'CN-P9', 'P9-close-contact-red', 'close_contact', '[]'::jsonb, $2, NULL, $2, 'fixture')`,
         [holderId, clock.toISOString()],
       );
       holderToken = await signIn(holder.username, PASSWORD);

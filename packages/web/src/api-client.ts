@@ -133,7 +133,8 @@ export function onSessionEnd(listener: (code: string) => void): () => void {
   };
 }
 
-interface RequestOptions {
+/** Options of {@link request}. */
+export interface RequestOptions {
   readonly method?: 'GET' | 'POST';
   readonly body?: unknown;
   readonly purpose?: Purpose;
@@ -148,7 +149,12 @@ function errorFromBody(status: number, statusText: string, body: unknown): ApiEr
   return new ApiError(status, code, message, error?.details);
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * Calls the API with the session token and purpose; a 401 that ends the session notifies the listeners.
+ * @param path - API path with its query string
+ * @param options - method, JSON body, declared purpose
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
   if (token !== null) headers.Authorization = `Bearer ${token}`;

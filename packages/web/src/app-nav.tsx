@@ -1,8 +1,11 @@
-/** The section navigation: person search, cases, transmission chains. */
+/**
+ * The section navigation: person search, cases, transmission chains and the progress view; a grid
+ * worker gets their task app and the person search.
+ */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Purpose } from '@epigrid/core';
-import { casesHash, chainsHash, homeHash } from './hash-route.js';
+import type { Purpose, Role } from '@epigrid/core';
+import { casesHash, chainsHash, gridHash, homeHash, progressHash } from './hash-route.js';
 import type { Section } from './hash-route.js';
 
 /** Props of {@link AppNav}. */
@@ -11,16 +14,25 @@ export interface AppNavProps {
   readonly section: Section;
   /** The session's declared purpose, carried to the case list. */
   readonly purpose: Purpose | null;
+  /** The signed-in user's role, which decides the sections offered. */
+  readonly role: Role;
 }
 
 /** Tabs linking to the sections; the current one is marked with `aria-current`. */
-export function AppNav({ section, purpose }: AppNavProps): ReactElement {
+export function AppNav({ section, purpose, role }: AppNavProps): ReactElement {
   const { t } = useTranslation();
-  const links: ReadonlyArray<{ readonly section: Section; readonly href: string; readonly label: string }> = [
-    { section: 'search', href: homeHash, label: t('nav.search') },
-    { section: 'cases', href: casesHash(purpose), label: t('nav.cases') },
-    { section: 'chains', href: chainsHash, label: t('nav.chains') },
-  ];
+  const links: ReadonlyArray<{ readonly section: Section; readonly href: string; readonly label: string }> =
+    role === 'grid_worker'
+      ? [
+          { section: 'grid', href: gridHash, label: t('nav.grid') },
+          { section: 'search', href: homeHash, label: t('nav.search') },
+        ]
+      : [
+          { section: 'search', href: homeHash, label: t('nav.search') },
+          { section: 'cases', href: casesHash(purpose), label: t('nav.cases') },
+          { section: 'chains', href: chainsHash, label: t('nav.chains') },
+          { section: 'progress', href: progressHash([]), label: t('nav.progress') },
+        ];
   return (
     <nav className="topnav" aria-label={t('nav.label')}>
       {links.map((link) => (

@@ -1,7 +1,8 @@
 /**
  * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record,
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
- * `#/chains` the transmission chains.
+ * `#/chains` the transmission chains, `#/grid` the grid-worker app (`#/grid/task/<id>` one task), `#/progress`
+ * the progress view (`#/progress/<code>/<code>…` drilled down through child regions).
  */
 import { useEffect, useState } from 'react';
 import { isPurpose } from '@epigrid/core';
@@ -13,10 +14,12 @@ export type Route =
   | { readonly name: 'person'; readonly id: number; readonly purpose: Purpose | null }
   | { readonly name: 'cases'; readonly purpose: Purpose | null }
   | { readonly name: 'case'; readonly id: number; readonly purpose: Purpose | null }
-  | { readonly name: 'chains' };
+  | { readonly name: 'chains' }
+  | { readonly name: 'grid'; readonly taskId: number | null }
+  | { readonly name: 'progress'; readonly trail: readonly string[] };
 
 /** The top-level sections the navigation offers. */
-export type Section = 'search' | 'cases' | 'chains';
+export type Section = 'search' | 'cases' | 'chains' | 'grid' | 'progress';
 
 function purposeOf(query: string | undefined): Purpose | null {
   const purpose = new URLSearchParams(query ?? '').get('purpose');
@@ -35,6 +38,10 @@ export function parseHash(hash: string): Route {
   const one = /^#\/case\/(\d+)(?:\?(.*))?$/.exec(hash);
   if (one !== null) return { name: 'case', id: Number(one[1]), purpose: purposeOf(one[2]) };
   if (/^#\/chains\/?$/.test(hash)) return { name: 'chains' };
+  const grid = /^#\/grid(?:\/task\/(\d+))?\/?$/.exec(hash);
+  if (grid !== null) return { name: 'grid', taskId: grid[1] === undefined ? null : Number(grid[1]) };
+  const progress = /^#\/progress((?:\/[\w-]+)*)\/?$/.exec(hash);
+  if (progress !== null) return { name: 'progress', trail: (progress[1] ?? '').split('/').filter((code) => code !== '') };
   return { name: 'home' };
 }
 
@@ -45,6 +52,7 @@ export function parseHash(hash: string): Route {
 export function sectionOf(route: Route): Section {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
   if (route.name === 'chains') return 'chains';
+  if (route.name === 'grid' || route.name === 'progress') return route.name;
   return 'search';
 }
 
@@ -83,6 +91,25 @@ export const homeHash = '#/';
 
 /** The hash of the transmission chains page. */
 export const chainsHash = '#/chains';
+
+/** The hash of the grid-worker app's task list. */
+export const gridHash = '#/grid';
+
+/**
+ * The hash of one task in the grid-worker app.
+ * @param id - task id
+ */
+export function gridTaskHash(id: number): string {
+  return `#/grid/task/${id}`;
+}
+
+/**
+ * The hash of the progress view drilled down through child regions.
+ * @param trail - region codes from the user's region down; empty = the user's region
+ */
+export function progressHash(trail: readonly string[]): string {
+  return ['#/progress', ...trail.map(encodeURIComponent)].join('/');
+}
 
 /**
  * Navigates to a hash.

@@ -1,4 +1,6 @@
 /** English UI strings (the reference shape of every language). */
+import { gridEn } from './grid-translations-en.js';
+
 export const en = {
   app: {
     title: 'EpiGrid',
@@ -149,6 +151,8 @@ export const en = {
     search: 'Person search',
     cases: 'Cases',
     chains: 'Chains',
+    grid: 'My tasks',
+    progress: 'Progress',
   },
   classifications: {
     confirmed: 'Confirmed',
@@ -325,6 +329,7 @@ export const en = {
     more_one: '{{count}} more candidate',
     more_other: '{{count}} more candidates',
   },
+  ...gridEn,
   errors: {
     title: 'Error',
     network: 'The server cannot be reached. Check your connection and try again.',

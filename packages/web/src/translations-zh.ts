@@ -1,4 +1,5 @@
 /** Chinese UI strings, with messages for known API error codes. */
+import { gridZh } from './grid-translations-zh.js';
 import type { Translations } from './translations-en.js';
 
 export const zh = {
@@ -151,6 +152,8 @@ export const zh = {
     search: '人员查询',
     cases: '病例',
     chains: '传播链',
+    grid: '我的任务',
+    progress: '工作进度',
   },
   classifications: {
     confirmed: '确诊病例',
@@ -327,6 +330,7 @@ export const zh = {
     more_one: '另有 {{count}} 个候选',
     more_other: '另有 {{count}} 个候选',
   },
+  ...gridZh,
   errors: {
     title: '错误',
     network: '无法连接服务器，请检查网络后重试。',

@@ -2,7 +2,7 @@
  * The signed-in layout: header with the section navigation; the region tree beside the search and
  * person pages; the case list, case pages and transmission chains at full width.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { Purpose } from '@epigrid/core';
 import type { Me, RegionNode } from './api-client.js';
@@ -11,9 +11,11 @@ import { CaseListPage } from './case-list-page.js';
 import { CasePage } from './case-page.js';
 import { ChainsPage } from './chains-page.js';
 import { DemoRunBar } from './demo-run-bar.js';
-import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
+import { GridPage } from './grid-page.js';
+import { caseHash, casesHash, gridHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
 import { PersonPage } from './person-page.js';
 import { PersonSearch } from './person-search.js';
+import { ProgressPage } from './progress-page.js';
 import { RegionTree } from './region-tree.js';
 
 /** Props of {@link Workspace}. */
@@ -31,6 +33,12 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
   const [region, setRegion] = useState<RegionNode | null>(null);
   const section = sectionOf(route);
   const wide = section !== 'search';
+
+  // A grid worker's home is the task app.
+  useEffect(() => {
+    if (me.role === 'grid_worker' && route.name === 'home') navigate(gridHash);
+    // Only where the session starts: later visits to the search page stay there.
+  }, []);
 
   /** Declares a purpose for the session (if one was chosen) and shows the page under it. */
   const changePurpose = (next: Purpose | null, hash: string): void => {
@@ -73,6 +81,8 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
             />
           )}
           {route.name === 'chains' && <ChainsPage purpose={purpose} />}
+          {route.name === 'grid' && <GridPage me={me} taskId={route.taskId} />}
+          {route.name === 'progress' && <ProgressPage trail={route.trail} />}
         </main>
       </div>
     </div>

@@ -6,3 +6,4 @@ export * from './people/index.js';
 export * from './regions/index.js';
 export * from './protocol/index.js';
 export type * from './tracing/index.js';
+export * from './tasks/index.js';

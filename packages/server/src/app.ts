@@ -13,6 +13,8 @@ import { importRoutes } from './routes/import-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
+import { taskRoutes } from './routes/task-routes.js';
+import { taskStreamRoute } from './routes/task-stream-route.js';
 import type { Services } from './services.js';
 
 /** Options of {@link buildApp}. */
@@ -55,6 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes, { services });
   await app.register(demoRunRoutes, { services, run: options.demoRun ?? null });
   await app.register(importRoutes, { services });
+  await app.register(taskRoutes, { services });
+  await app.register(taskStreamRoute, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: true });

@@ -9,6 +9,7 @@ import {
 } from '@epigrid/store';
 import type { Config } from './config/config.js';
 import { loadProtocolProfile } from './config/protocol-profile-source.js';
+import { TaskPushBroker } from './push/task-push-broker.js';
 import { TraceIndexHolder } from './trace/trace-service.js';
 
 /** What the use cases run on: the database, the protections built from the secret, and a clock. */
@@ -24,6 +25,8 @@ export interface Services {
   readonly trace: TraceIndexHolder;
   /** Current time; injected so tests can move it (session expiry). */
   readonly now: () => Date;
+  /** Open task event streams of signed-in users (server-sent events). */
+  readonly push: TaskPushBroker;
 }
 
 /**
@@ -44,5 +47,6 @@ export function createServices(db: SqlClient, config: Config, secret: string, no
     profile: loadProtocolProfile(config.trace.profileId),
     trace: new TraceIndexHolder(db, config.trace.indexDays, now),
     now,
+    push: new TaskPushBroker(),
   };
 }

@@ -12,10 +12,10 @@ describe('access policy', () => {
   it('pins the abilities of every role', () => {
     const table = Object.fromEntries(roles.map((role) => [role, [...abilitiesOf({ role })].sort()]));
     assert.deepEqual(table, {
-      administrator: ['audit.verify', 'demo.control', 'import.run', 'person.read', 'person.search', 'person.write', 'region.read', 'user.manage'],
-      epidemiologist: ['import.run', 'person.read', 'person.search', 'person.write', 'region.read'],
-      command_centre: ['demo.control', 'person.read', 'person.search', 'region.read'],
-      grid_worker: ['person.read', 'person.search', 'region.read'],
+      administrator: ['audit.verify', 'demo.control', 'import.run', 'person.read', 'person.search', 'person.write', 'region.read', 'task.read', 'task.record', 'user.manage'],
+      epidemiologist: ['import.run', 'person.read', 'person.search', 'person.write', 'region.read', 'task.read', 'task.record'],
+      command_centre: ['demo.control', 'person.read', 'person.search', 'region.read', 'task.read'],
+      grid_worker: ['person.read', 'person.search', 'region.read', 'task.read', 'task.record'],
       lab: ['import.run', 'person.read', 'person.search', 'region.read'],
       facility_manager: ['person.read', 'person.search', 'region.read'],
       auditor: ['audit.read', 'audit.verify', 'region.read'],

@@ -13,7 +13,9 @@ export type Ability =
   | 'audit.read'
   | 'audit.verify'
   | 'import.run'
-  | 'demo.control';
+  | 'demo.control'
+  | 'task.read'
+  | 'task.record';
 
 /** Which identifiers of a person a reader may see in clear. */
 export interface IdentifierVisibility {
@@ -26,10 +28,10 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control'],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run'],
-  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control'],
-  grid_worker: ['region.read', 'person.search', 'person.read'],
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'task.read', 'task.record'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'task.read', 'task.record'],
+  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'task.read'],
+  grid_worker: ['region.read', 'person.search', 'person.read', 'task.read', 'task.record'],
   lab: ['region.read', 'person.search', 'person.read', 'import.run'],
   facility_manager: ['region.read', 'person.search', 'person.read'],
   auditor: ['region.read', 'audit.read', 'audit.verify'],

@@ -1,4 +1,6 @@
 import { listCasesToTrace, purgeExpiredSessions, type JobQueue } from '@epigrid/store';
+import { escalateTasks } from '../use-cases/escalate-tasks.js';
+import { generateTasks } from '../use-cases/generate-tasks.js';
 import { traceStoredCase } from '../use-cases/trace-case.js';
 import type { Services } from '../services.js';
 
@@ -24,6 +26,21 @@ const recurringJobs: readonly RecurringJob[] = [
     cron: '* * * * *',
     async run(services) {
       return { traced: await tracePendingCases(services) };
+    },
+  },
+  {
+    // After tracing: new close, sub-close and companion links become tasks, routed and pushed.
+    name: 'tasks.generate',
+    cron: '* * * * *',
+    async run(services) {
+      return { ...(await generateTasks(services)) };
+    },
+  },
+  {
+    name: 'tasks.escalate',
+    cron: '* * * * *',
+    async run(services) {
+      return { ...(await escalateTasks(services)) };
     },
   },
 ];

@@ -5,6 +5,11 @@ import type { SqlClient } from '../db/sql-client.js';
  * households, registered people), users and the audit log are kept.
  */
 const OUTBREAK_TABLES = [
+  'task_notice',
+  'person_state',
+  'task_outcome',
+  'task',
+  'task_route_cursor',
   'investigator_contact',
   'traced_contact',
   'case_trace',

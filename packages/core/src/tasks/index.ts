@@ -1,0 +1,5 @@
+export * from './outcome-codes.js';
+export * from './task-type-schema.js';
+export * from './builtin-task-types.js';
+export * from './task-routing.js';
+export * from './task-escalation.js';

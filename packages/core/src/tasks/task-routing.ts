@@ -1,0 +1,98 @@
+/** A worker who may receive tasks at one region node, with their current open-task count. */
+export interface RoutingWorker {
+  readonly userId: number;
+  readonly openTasks: number;
+}
+
+/** One node on the way up from a person's home: its path, level and the workers there. */
+export interface RoutingLevel {
+  readonly path: string;
+  readonly level: string;
+  /** Workers at exactly this node (not below it). */
+  readonly workers: readonly RoutingWorker[];
+  /** The user id last given a task at this node (round-robin cursor), or null. */
+  readonly cursor: number | null;
+}
+
+/** Where a task goes. */
+export interface RoutingDecision {
+  readonly regionPath: string;
+  readonly level: string;
+  /** Null when no level has a worker: the task waits at the top node for anyone there. */
+  readonly assigneeUserId: number | null;
+}
+
+/**
+ * Picks a worker: the least loaded; among equally loaded ones, the next after the round-robin
+ * cursor in user-id order, so equal loads are served in turn.
+ * @param workers - candidates (non-empty)
+ * @param cursor - user id last given a task here, or null
+ */
+export function chooseWorker(workers: readonly RoutingWorker[], cursor: number | null): number {
+  if (workers.length === 0) throw new Error('chooseWorker needs at least one worker');
+  const least = Math.min(...workers.map((w) => w.openTasks));
+  const ids = workers
+    .filter((w) => w.openTasks === least)
+    .map((w) => w.userId)
+    .sort((a, b) => a - b);
+  if (cursor === null) return ids[0]!;
+  return ids.find((id) => id > cursor) ?? ids[0]!;
+}
+
+/**
+ * Routes one task: to the first level, from the home node up, that has a worker. With no worker
+ * anywhere it waits, unassigned, one level above the home node, where that level's users see it.
+ * @param chain - the home node first, then each ancestor up to the root
+ */
+export function routeTask(chain: readonly RoutingLevel[]): RoutingDecision {
+  if (chain.length === 0) throw new Error('routeTask needs the home node');
+  for (const level of chain) {
+    if (level.workers.length > 0) return { regionPath: level.path, level: level.level, assigneeUserId: chooseWorker(level.workers, level.cursor) };
+  }
+  const above = chain[1] ?? chain[0]!;
+  return { regionPath: above.path, level: above.level, assigneeUserId: null };
+}
+
+/**
+ * The ancestors of an ltree path, the path itself first, the root last.
+ * @param path - e.g. `a.b.c`
+ */
+export function pathAndAncestors(path: string): string[] {
+  const labels = path.split('.');
+  const out: string[] = [];
+  for (let n = labels.length; n >= 1; n--) out.push(labels.slice(0, n).join('.'));
+  return out;
+}
+
+/**
+ * Routes many tasks in one pass, updating loads and cursors as it goes so a batch spreads over the
+ * workers exactly as one-by-one routing would.
+ * @param homes - each task's home path, in routing order
+ * @param nodes - every node on the way up from those homes, by path (level and workers)
+ * @param cursors - round-robin cursors by node path
+ * @returns one decision per home, and the cursors after the batch
+ */
+export function routeBatch(
+  homes: readonly string[],
+  nodes: ReadonlyMap<string, { level: string; workers: readonly RoutingWorker[] }>,
+  cursors: ReadonlyMap<string, number>,
+): { decisions: RoutingDecision[]; cursors: Map<string, number> } {
+  const loads = new Map<string, RoutingWorker[]>();
+  for (const [path, node] of nodes) loads.set(path, node.workers.map((w) => ({ ...w })));
+  const nextCursors = new Map(cursors);
+  const decisions = homes.map((home) => {
+    const chain: RoutingLevel[] = pathAndAncestors(home)
+      .filter((p) => nodes.has(p))
+      .map((p) => ({ path: p, level: nodes.get(p)!.level, workers: loads.get(p)!, cursor: nextCursors.get(p) ?? null }));
+    if (chain.length === 0) throw new Error(`no region node known for home ${home}`);
+    const decision = routeTask(chain);
+    if (decision.assigneeUserId !== null) {
+      nextCursors.set(decision.regionPath, decision.assigneeUserId);
+      const workers = loads.get(decision.regionPath)!;
+      const i = workers.findIndex((w) => w.userId === decision.assigneeUserId);
+      workers[i] = { userId: workers[i]!.userId, openTasks: workers[i]!.openTasks + 1 };
+    }
+    return decision;
+  });
+  return { decisions, cursors: nextCursors };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { outcomeCodes, personStates, taskTriggers } from './outcome-codes.js';
+
+const hours = z.number().positive().max(24 * 30);
+
+/** What one outcome code does on one task type: close it or not, the person's new state, a follow-up task. */
+const outcomeEffect = z.strictObject({
+  /** False keeps the task open (e.g. nobody home: visit again before the deadline). */
+  closes: z.boolean(),
+  state: z.enum(personStates).nullable(),
+  /** Task type id created next for the same person, or null. */
+  followUp: z.string().min(1).nullable(),
+});
+
+/** The zod schema of one task type; task types are data, validated when loaded. */
+export const taskTypeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** i18n key of the title shown to workers. */
+  titleKey: z.string().min(1),
+  /** Rule id recorded on every task of this type (the protocol rule that asks for it). */
+  ruleId: z.string().min(1),
+  trigger: z.enum(taskTriggers),
+  /** Where the clock starts: the case report (close contacts: "under control within 24 h of the report") or the trigger. */
+  clockStart: z.enum(['case_report', 'trigger']).default('trigger'),
+  /** Hours from the clock start to the deadline. */
+  deadlineHours: hours,
+  /** Per protocol profile id, a different deadline where the editions differ. */
+  deadlineHoursByProfile: z.record(z.string(), hours).default({}),
+  /** Hours past the deadline (and past each escalation) before the task climbs one more level. */
+  escalationStepHours: hours,
+  /** 1 = most urgent. */
+  priority: z.number().int().min(1).max(9),
+  /** Outcome codes a worker may report, each with its effect. */
+  outcomes: z.partialRecord(z.enum(outcomeCodes), outcomeEffect),
+});
+
+/** A validated task type. */
+export type TaskType = z.infer<typeof taskTypeSchema>;
+
+/** The effect of one outcome on a task type. */
+export type OutcomeEffect = z.infer<typeof outcomeEffect>;
+
+/**
+ * Validates a list of task types: each id once, every follow-up names a listed type, at least one
+ * outcome closes the task.
+ * @param input - untrusted data (JSON)
+ * @returns the task types, or throws a ZodError naming the entry and field
+ */
+export function parseTaskTypes(input: unknown): TaskType[] {
+  return z
+    .array(taskTypeSchema)
+    .superRefine((types, ctx) => {
+      const ids = new Set<string>();
+      types.forEach((t, i) => {
+        if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `task type ${t.id} is listed twice` });
+        ids.add(t.id);
+      });
+      types.forEach((t, i) => {
+        const effects = Object.entries(t.outcomes);
+        if (!effects.some(([, e]) => e.closes)) ctx.addIssue({ code: 'custom', path: [i, 'outcomes'], message: `task type ${t.id}: no outcome closes it` });
+        for (const [code, e] of effects) {
+          if (e.followUp !== null && !ids.has(e.followUp)) {
+            ctx.addIssue({ code: 'custom', path: [i, 'outcomes', code, 'followUp'], message: `unknown follow-up task type ${e.followUp}` });
+          }
+        }
+      });
+    })
+    .parse(input);
+}

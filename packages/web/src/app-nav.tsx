@@ -16,10 +16,12 @@ export interface AppNavProps {
   readonly purpose: Purpose | null;
   /** The signed-in user's role, which decides the sections offered. */
   readonly role: Role;
+  /** The signed-in user's abilities (the progress view needs `task.read`). */
+  readonly abilities: readonly string[];
 }
 
 /** Tabs linking to the sections; the current one is marked with `aria-current`. */
-export function AppNav({ section, purpose, role }: AppNavProps): ReactElement {
+export function AppNav({ section, purpose, role, abilities }: AppNavProps): ReactElement {
   const { t } = useTranslation();
   const links: ReadonlyArray<{ readonly section: Section; readonly href: string; readonly label: string }> =
     role === 'grid_worker'
@@ -31,7 +33,7 @@ export function AppNav({ section, purpose, role }: AppNavProps): ReactElement {
           { section: 'search', href: homeHash, label: t('nav.search') },
           { section: 'cases', href: casesHash(purpose), label: t('nav.cases') },
           { section: 'chains', href: chainsHash, label: t('nav.chains') },
-          { section: 'progress', href: progressHash([]), label: t('nav.progress') },
+          ...(abilities.includes('task.read') ? [{ section: 'progress' as const, href: progressHash([]), label: t('nav.progress') }] : []),
         ];
   return (
     <nav className="topnav" aria-label={t('nav.label')}>

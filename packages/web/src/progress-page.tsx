@@ -49,7 +49,7 @@ export function ProgressPage({ trail }: ProgressPageProps): ReactElement {
       </h2>
       {report.error !== null && <ErrorMessage error={report.error} testId="progress-error" />}
       {report.loading && report.data === null && <p className="muted">{t('app.loading')}</p>}
-      {report.data !== null && <ProgressTable rows={report.data.children} trail={trail} />}
+      {report.data !== null && <ProgressTable regionCode={report.data.region.code} rows={report.data.children} trail={trail} />}
       <h3 className="progress__subtitle">{t('progress.overdueTitle')}</h3>
       {overdue.error !== null && <ErrorMessage error={overdue.error} testId="overdue-error" />}
       {overdue.data !== null && <OverdueList tasks={overdue.data.tasks} />}

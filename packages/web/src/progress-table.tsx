@@ -8,19 +8,21 @@ import { useLanguage } from './use-language.js';
 
 /** Props of {@link ProgressTable}. */
 export interface ProgressTableProps {
+  /** Code of the region whose children these are. */
+  readonly regionCode: string;
   readonly rows: readonly ProgressRow[];
   /** The drill-down path to the region whose children these are. */
   readonly trail: readonly string[];
 }
 
 /** A table: region, open, done today, overdue, median hours to control. */
-export function ProgressTable({ rows, trail }: ProgressTableProps): ReactElement {
+export function ProgressTable({ regionCode, rows, trail }: ProgressTableProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   if (rows.length === 0) return <p className="muted">{t('progress.noChildren')}</p>;
   const count = (value: number): string => formatCount(language, value);
   return (
-    <table className="results progress__table" data-testid="progress-table">
+    <table className="results progress__table" data-testid="progress-table" data-region={regionCode}>
       <thead>
         <tr>
           <th scope="col">{t('progress.region')}</th>
@@ -32,13 +34,15 @@ export function ProgressTable({ rows, trail }: ProgressTableProps): ReactElement
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.code} data-testid="progress-row" data-code={row.code}>
+          <tr key={row.code} data-testid="progress-row" data-code={row.code} data-level={row.level}>
             <td className="results__name" data-label={t('progress.region')}>
               {row.level === 'grid' ? row.name : <a href={progressHash([...trail, row.code])}>{row.name}</a>}{' '}
               <span className="muted">{t(`levels.${row.level}`, { defaultValue: row.level })}</span>
             </td>
             <td data-label={t('progress.open')}>{count(row.open)}</td>
-            <td data-label={t('progress.doneToday')}>{count(row.doneToday)}</td>
+            <td data-label={t('progress.doneToday')} data-testid="progress-done-today">
+              {count(row.doneToday)}
+            </td>
             <td data-label={t('progress.overdue')} className={row.overdue > 0 ? 'progress__overdue' : undefined}>
               {count(row.overdue)}
             </td>

@@ -47,7 +47,7 @@ export function TaskCard({ task, now, fresh, pending }: TaskCardProps): ReactEle
         <span className="taskcard__person" data-testid="task-person">
           {task.person?.name ?? task.homeRegion.name}
         </span>
-        {task.person !== null && <span className="taskcard__address">{task.person.address}</span>}
+        {task.person?.address != null && <span className="taskcard__address">{task.person.address}</span>}
       </a>
       <span className="taskcard__foot">
         {task.person?.phoneMasked != null && <PhoneCallLink personId={task.person.id} phoneMasked={task.person.phoneMasked} />}

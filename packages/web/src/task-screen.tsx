@@ -41,7 +41,7 @@ export function TaskScreen({ task, now, pending, onRecord }: TaskScreenProps): R
             <RecordRow label={t('grid.person')}>
               <span data-testid="task-screen-person">{task.person.name}</span>
             </RecordRow>
-            <RecordRow label={t('grid.address')}>{task.person.address}</RecordRow>
+            <RecordRow label={t('grid.address')}>{task.person.address ?? '—'}</RecordRow>
             {task.person.phoneMasked !== null && (
               <RecordRow label={t('grid.phone')}>
                 <PhoneCallLink personId={task.person.id} phoneMasked={task.person.phoneMasked} />

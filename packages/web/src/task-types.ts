@@ -20,7 +20,7 @@ export interface GeoPoint {
 export interface TaskPerson {
   readonly id: number;
   readonly name: string;
-  readonly address: string;
+  readonly address: string | null;
   readonly phoneMasked: string | null;
   /** Where the person lives, when the server knows it (for the pin on the grid map). */
   readonly location?: GeoPoint | null;

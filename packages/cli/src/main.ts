@@ -89,6 +89,9 @@ program
   .option('--no-interventions', 'do not isolate reported cases (uncontrolled outbreak)')
   .option('--pooled-testing', 'mass testing every 3 days from day 2, 10-in-1 pooled tubes')
   .option('--scan-compliance <share>', 'share (0..1) of people who scan place codes (default: the simulator\'s, 1 − neverScanShare)')
+  .option('--worker-median-hours <h>', 'simulated grid workers: median hours to answer a task (lognormal)', '6')
+  .option('--worker-sigma <s>', 'simulated grid workers: sigma of the log of the response time', '0.8')
+  .option('--worker-not-home <share>', 'simulated grid workers: share (0..1) of visits that find nobody home', '0.1')
   .action(async (options: DemoOptions) => (await import('./commands/demo.js')).demo(options));
 
 program

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { demoSimConfig, integerOption, shareOption } from './demo.js';
+import { demoResponseTimes, demoSimConfig, integerOption, shareOption } from './demo.js';
 
 describe('epigrid demo', () => {
   it('maps the switches to the simulation settings', () => {
@@ -30,5 +30,11 @@ describe('epigrid demo', () => {
     assert.equal(integerOption('14', 'days', 1), 14);
     assert.throws(() => integerOption('0', 'days', 1), /--days must be an integer ≥ 1/);
     assert.throws(() => integerOption('1.5', 'people', 1), /--people/);
+  });
+
+  it('maps the worker switches to the simulated response times, refusing bad ones', () => {
+    assert.deepEqual(demoResponseTimes({}), { medianHours: 6, sigma: 0.8, notHomeShare: 0.1 });
+    assert.deepEqual(demoResponseTimes({ workerMedianHours: '2', workerSigma: '0', workerNotHome: '0' }), { medianHours: 2, sigma: 0, notHomeShare: 0 });
+    assert.throws(() => demoResponseTimes({ workerMedianHours: 'soon' }), /median hours/);
   });
 });

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { createDemoCity, DemoDriver, generateCity, isDatabaseEmpty } from '@epigrid/sim';
 import type { DaySummary, SimConfigInput } from '@epigrid/sim';
 import { platformHooks } from '../demo/platform-hooks.js';
+import { checkResponseTimes, defaultResponseTimes, type ResponseTimes } from '../demo/response-times.js';
 import { openConfigured } from '../open-configured.js';
 
 /** Options of `epigrid demo`. */
@@ -16,6 +17,26 @@ export interface DemoOptions {
   readonly pooledTesting?: boolean;
   /** Share (0..1) of people who scan place codes; the sim's default when omitted. */
   readonly scanCompliance?: string;
+  /** Simulated grid workers: median hours to answer a task. */
+  readonly workerMedianHours?: string;
+  /** Simulated grid workers: sigma of the log of the response time. */
+  readonly workerSigma?: string;
+  /** Simulated grid workers: share of visits finding nobody home. */
+  readonly workerNotHome?: string;
+}
+
+/**
+ * Builds the simulated grid workers' response times from the command's switches.
+ * @param options - command options
+ * @returns validated settings
+ */
+export function demoResponseTimes(options: DemoOptions): ResponseTimes {
+  const number = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : text.trim() === '' ? Number.NaN : Number(text));
+  return checkResponseTimes({
+    medianHours: number(options.workerMedianHours, defaultResponseTimes.medianHours),
+    sigma: number(options.workerSigma, defaultResponseTimes.sigma),
+    notHomeShare: number(options.workerNotHome, defaultResponseTimes.notHomeShare),
+  });
 }
 
 /**
@@ -92,7 +113,8 @@ export async function demo(options: DemoOptions): Promise<void> {
       if (n !== people) console.warn(`warning: the database holds ${n.toLocaleString('en')} people, the simulation ${people.toLocaleString('en')}; use the --seed and --people the city was created with`);
     }
     const city = generateCity({ seed, people });
-    const hooks = platformHooks(opened);
+    const responseTimes = demoResponseTimes(options);
+    const hooks = platformHooks(opened, console.log, { seed, responseTimes });
     const driver = new DemoDriver({
       city,
       config: demoSimConfig(seed, options),
@@ -105,6 +127,7 @@ export async function demo(options: DemoOptions): Promise<void> {
       onDay: printDay,
     });
     console.log(`simulating ${days} days from ${driver.simulation.clock.date(0)} into ${outDir}${options.interventions === false ? ' (no interventions)' : ''}`);
+    console.log(`simulated grid workers answer tasks after a lognormal delay: median ${responseTimes.medianHours} h, sigma ${responseTimes.sigma}, ${responseTimes.notHomeShare * 100}% not home`);
     const state = await driver.run();
     console.log(`done: ${state.totals.infections} infections, ${state.totals.reportedCases} reported cases; ground truth in ${join(outDir, 'truth')}`);
     console.log(`evaluate with: epigrid sim evaluate --out ${outDir}`);

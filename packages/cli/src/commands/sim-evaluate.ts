@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evaluate, readInterventionLog, readReportedCases, readTruth } from '@epigrid/sim';
 import type { Evaluation, EvaluationFigures, PlatformFindings } from '@epigrid/sim';
+import { formatLoopFigures, readLoopFigures, type LoopFigures } from '../demo/loop-figures.js';
 import { readPlatformFindings } from '../demo/platform-findings.js';
 import { openConfigured } from '../open-configured.js';
 
@@ -71,6 +72,7 @@ export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
   const outDir = resolve(options.out);
   let findings = readFindings(outDir);
   let source = findingsSource;
+  let loop: LoopFigures | null = null;
   if (options.filesOnly !== true) {
     const opened = await openConfigured(process.env);
     try {
@@ -79,14 +81,16 @@ export async function simEvaluate(options: SimEvaluateOptions): Promise<void> {
         findings = { ...findings, cases: platform.cases, contacts: platform.contacts };
         source = platformFindingsSource;
       }
+      loop = await readLoopFigures(opened.db);
     } finally {
       await opened.db.close();
     }
   }
   const evaluation = evaluate(readTruth(outDir), findings);
   console.log(formatEvaluation(evaluation).replace(`findings: ${findingsSource}`, `findings: ${source}`));
+  if (loop !== null) console.log(formatLoopFigures(loop));
   if (options.json !== undefined) {
-    writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: source, ...evaluation }, null, 2)}\n`);
+    writeFileSync(resolve(options.json), `${JSON.stringify({ outDir, findings: source, ...evaluation, loop }, null, 2)}\n`);
     console.log(`figures written to ${resolve(options.json)}`);
   }
 }

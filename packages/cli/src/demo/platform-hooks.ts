@@ -1,17 +1,26 @@
 import { importFile } from '@epigrid/ingest';
-import { createServices, tracePendingCases } from '@epigrid/server';
+import { createServices, escalateTasks, generateTasks, tracePendingCases } from '@epigrid/server';
 import type { AfterDay, IngestDay, InterventionFeed, PersonRestriction } from '@epigrid/sim';
 import { createAuditHasher, createIdentifierVault } from '@epigrid/store';
 import type { Opened } from '../open-configured.js';
+import { defaultResponseTimes, type ResponseTimes } from './response-times.js';
+import { respondToTasks } from './simulated-workers.js';
 
 /** How the demo driver reaches the platform each simulated day. */
 export interface PlatformHooks {
   /** The day's files go through the real ingestion path (validation, identity resolution, storage). */
   readonly ingestDay: IngestDay;
-  /** The platform's loop after the day's data: trace new and corrected cases. */
+  /** The platform's loop after the day's data: trace, generate and route tasks, workers answer, escalate. */
   readonly afterDay: AfterDay;
-  /** What the platform decided, back to the simulated people: traced contacts are quarantined. */
+  /** What the loop verified, back to the simulated people: contacts are controlled once a worker recorded it. */
   readonly feed: InterventionFeed;
+}
+
+/** How the simulated grid workers behave. */
+export interface LoopOptions {
+  /** Seed of the workers' response draws (the demo's seed). */
+  readonly seed: number;
+  readonly responseTimes: ResponseTimes;
 }
 
 /** End of a simulated local day: the platform's clock while it processes that day. */
@@ -22,8 +31,13 @@ const endOfDay = (day: string): Date => new Date(`${day}T23:59:59+08:00`);
  * so exposure windows, quarantine dates and "listed at" times are in simulated time.
  * @param opened - configured, migrated database with the demo city
  * @param log - where progress lines go
+ * @param loop - simulated grid workers' seed and response times
  */
-export function platformHooks(opened: Opened, log: (line: string) => void = console.log): PlatformHooks {
+export function platformHooks(
+  opened: Opened,
+  log: (line: string) => void = console.log,
+  loop: LoopOptions = { seed: opened.config.demo.seed, responseTimes: defaultResponseTimes },
+): PlatformHooks {
   let clock = new Date();
   const services = createServices(opened.db, opened.config, opened.secret, () => clock);
   const vault = createIdentifierVault(opened.secret);
@@ -43,20 +57,31 @@ export function platformHooks(opened: Opened, log: (line: string) => void = cons
       const started = performance.now();
       const traced = await tracePendingCases(services);
       if (traced > 0) log(`  ${day} traced ${traced} case(s) in ${Math.round(performance.now() - started)} ms`);
+      const tasks = await generateTasks(services);
+      const answered = await respondToTasks(services, loop.seed, loop.responseTimes);
+      const escalated = await escalateTasks(services);
+      if (tasks.created + answered.recorded + escalated.escalated > 0) {
+        log(`  ${day} tasks: ${tasks.created} new, ${answered.recorded} outcomes (${answered.notHome} not home), ${escalated.escalated} escalated`);
+      }
     },
     feed: {
       async restrictionsFor(day: string): Promise<readonly PersonRestriction[]> {
-        const rows = await opened.db.query<{ cipher: string; kind: string; listedAt: Date; endDate: string | null }>(
-          `SELECT p.id_number_cipher AS cipher, tc.kind, min(tc.listed_at) AS "listedAt", max(tc.management->>'endDate') AS "endDate"
-           FROM traced_contact tc JOIN person p ON p.id = tc.person_id
-           WHERE tc.kind IN ('close', 'sub-close') AND tc.listed_at < $1 AND p.id_number_cipher IS NOT NULL
+        // A contact is controlled from the moment a grid worker recorded it, not when tracing listed them.
+        const rows = await opened.db.query<{ cipher: string; kind: string; controlledAt: Date; endDate: string | null }>(
+          `SELECT p.id_number_cipher AS cipher, tc.kind, min(t.done_at) AS "controlledAt", max(tc.management->>'endDate') AS "endDate"
+           FROM task t
+           JOIN task_outcome o ON o.task_id = t.id AND o.code IN ('reached', 'transferred', 'tested')
+           JOIN traced_contact tc ON tc.case_report_id = (t.source->>'caseId')::bigint AND tc.person_id = t.person_id
+           JOIN person p ON p.id = t.person_id
+           WHERE t.type IN ('verify_close_contact', 'home_isolation_tests') AND t.status = 'done' AND t.done_at < $1
+             AND tc.kind IN ('close', 'sub-close') AND p.id_number_cipher IS NOT NULL
            GROUP BY p.id_number_cipher, tc.kind`,
           [new Date(`${day}T00:00:00+08:00`)],
         );
         return rows.rows.map((r) => ({
           residentId: vault.decrypt(r.cipher),
           kind: r.kind === 'close' ? 'quarantine' : 'home_isolation',
-          from: new Date(r.listedAt).toISOString(),
+          from: new Date(r.controlledAt).toISOString(),
           ...(r.endDate === null ? {} : { until: endOfDay(r.endDate).toISOString() }),
         }));
       },

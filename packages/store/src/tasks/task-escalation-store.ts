@@ -40,12 +40,12 @@ export async function escalateOverdueTasks(db: SqlClient, now: Date, options: Es
     );
     if (due.rows.length === 0) return [];
     const parents = [...new Set(due.rows.map((r) => parentPath(r.path)!))];
-    const regions = await tx.query<{ path: string; level: string }>(`SELECT path::text AS path, level FROM region WHERE path = ANY($1::ltree[])`, [parents]);
+    const regions = await tx.query<{ path: string; level: string }>(`SELECT path::text AS path, level FROM region WHERE path = ANY($1::text[]::ltree[])`, [parents]);
     const levels = new Map(regions.rows.map((r) => [r.path, r.level]));
     const workers = await tx.query<{ path: string; userId: string; open: number }>(
       `SELECT u.region_path::text AS path, u.id AS "userId",
               (SELECT count(*)::int FROM task t WHERE t.assignee_user_id = u.id AND t.status = 'open') AS open
-       FROM app_user u WHERE NOT u.disabled AND u.role = ANY($2::text[]) AND u.region_path = ANY($1::ltree[])`,
+       FROM app_user u WHERE NOT u.disabled AND u.role = ANY($2::text[]) AND u.region_path = ANY($1::text[]::ltree[])`,
       [parents, options.roles ?? ['grid_worker']],
     );
     const byPath = new Map<string, RoutingWorker[]>();

@@ -35,15 +35,15 @@ export async function routePendingTasks(db: SqlClient, now: Date, options: Routi
     if (pending.rows.length === 0) return [];
     const homes = pending.rows.map((r) => r.home);
     const paths = [...new Set(homes.flatMap(pathAndAncestors))];
-    const regions = await tx.query<{ path: string; level: string }>(`SELECT path::text AS path, level FROM region WHERE path = ANY($1::ltree[])`, [paths]);
+    const regions = await tx.query<{ path: string; level: string }>(`SELECT path::text AS path, level FROM region WHERE path = ANY($1::text[]::ltree[])`, [paths]);
     const workers = await tx.query<{ path: string; userId: string; open: number }>(
         `SELECT u.region_path::text AS path, u.id AS "userId",
                 (SELECT count(*)::int FROM task t WHERE t.assignee_user_id = u.id AND t.status = 'open') AS open
-         FROM app_user u WHERE NOT u.disabled AND u.role = ANY($2::text[]) AND u.region_path = ANY($1::ltree[])`,
+         FROM app_user u WHERE NOT u.disabled AND u.role = ANY($2::text[]) AND u.region_path = ANY($1::text[]::ltree[])`,
         [paths, roles],
     );
     const cursors = await tx.query<{ path: string; userId: string }>(
-        `SELECT region_path::text AS path, last_user_id AS "userId" FROM task_route_cursor WHERE region_path = ANY($1::ltree[])`,
+        `SELECT region_path::text AS path, last_user_id AS "userId" FROM task_route_cursor WHERE region_path = ANY($1::text[]::ltree[])`,
         [paths],
     );
     const byPath = new Map<string, RoutingWorker[]>();

@@ -65,7 +65,7 @@ function normalise(row: TaskRecord): TaskRecord {
  */
 export async function listTasks(db: SqlClient, filter: TaskFilter): Promise<TaskRecord[]> {
   const status =
-    filter.status === 'done' ? `t.status = 'done'` : filter.status === 'overdue' ? `t.status = 'open' AND t.deadline < $3` : `t.status = 'open'`;
+    filter.status === 'done' ? `t.status = 'done'` : filter.status === 'overdue' ? `t.status = 'open' AND t.deadline < $3::timestamptz` : `t.status = 'open' AND $3::timestamptz IS NOT NULL`;
   const result = await db.query<TaskRecord>(
     `${VIEW_SELECT}
      WHERE t.routed_at IS NOT NULL AND t.assigned_region_path <@ $1::ltree AND ($2::bigint IS NULL OR t.assignee_user_id = $2)
@@ -102,4 +102,46 @@ export async function locateTask(db: SqlClient, id: number): Promise<{ assignedR
     [id],
   );
   return result.rows[0] ?? null;
+}
+
+/** An open task as simulated workers see their queue: who holds it and how often it was tried. */
+export interface OpenTaskWork {
+  readonly id: number;
+  readonly type: string;
+  readonly createdAt: Date;
+  readonly assignedRegionPath: string;
+  /** The holder as an actor, or null for a task waiting unassigned at a level. */
+  readonly assignee: { readonly userId: number; readonly username: string; readonly role: string; readonly regionId: number; readonly regionPath: string } | null;
+  readonly attempts: number;
+  readonly lastOutcomeAt: Date | null;
+}
+
+/**
+ * Lists every open, routed task with its holder and earlier attempts (the demo's simulated workers).
+ * @param db - database
+ */
+export async function listOpenTaskWork(db: SqlClient): Promise<OpenTaskWork[]> {
+  const result = await db.query<{
+    id: string; type: string; createdAt: Date; path: string; userId: string | null; username: string | null; role: string | null;
+    regionId: string | null; regionPath: string | null; attempts: number; lastOutcomeAt: Date | null;
+  }>(
+    `SELECT t.id, t.type, t.created_at AS "createdAt", t.assigned_region_path::text AS path, u.id AS "userId", u.username, u.role,
+            u.region_id AS "regionId", u.region_path::text AS "regionPath",
+            (SELECT count(*)::int FROM task_outcome o WHERE o.task_id = t.id) AS attempts,
+            (SELECT max(o.recorded_at) FROM task_outcome o WHERE o.task_id = t.id) AS "lastOutcomeAt"
+     FROM task t LEFT JOIN app_user u ON u.id = t.assignee_user_id
+     WHERE t.status = 'open' AND t.routed_at IS NOT NULL ORDER BY t.id`,
+  );
+  return result.rows.map((r) => ({
+    id: Number(r.id),
+    type: r.type,
+    createdAt: new Date(r.createdAt),
+    assignedRegionPath: r.path,
+    assignee:
+      r.userId === null
+        ? null
+        : { userId: Number(r.userId), username: r.username!, role: r.role!, regionId: Number(r.regionId), regionPath: r.regionPath! },
+    attempts: r.attempts,
+    lastOutcomeAt: r.lastOutcomeAt === null ? null : new Date(r.lastOutcomeAt),
+  }));
 }

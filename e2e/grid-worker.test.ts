@@ -28,9 +28,9 @@ function chinaDay(days: number): string {
   return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A 1600×1200 photo of noise: far above 200 kB as JPEG at full size, so the app must shrink it. */
+/** A 1200×900 photo of noise: far above 200 kB as JPEG at full size, so the app must shrink it. */
 function noisyPhoto(): Buffer {
-  const png = new PNG({ width: 1600, height: 1200 });
+  const png = new PNG({ width: 1200, height: 900 });
   let seed = 7;
   for (let i = 0; i < png.data.length; i += 4) {
     seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
@@ -119,7 +119,8 @@ describe('browser: the grid-worker app on a phone — push, offline outcome, syn
     await page.getByTestId('grid-app').waitFor();
     assert.match(page.url(), /#\/grid$/);
     await page.getByTestId('grid-map-area').waitFor();
-    await page.locator('[data-testid="sync-status"][data-online="true"][data-waiting="0"]').waitFor();
+    await page.locator('[data-testid="sync-status"][data-online="true"][data-live="true"][data-waiting="0"]').waitFor();
+    await page.getByTestId('task-empty').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing overflows the phone screen');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined)); // the app shell is cached for offline use
     await shot('grid-01-phone-tasks-before');

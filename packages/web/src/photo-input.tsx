@@ -32,7 +32,7 @@ export function PhotoInput({ photo, onChange }: PhotoInputProps): ReactElement {
   return (
     <div className="photoinput">
       <label className="button button--ghost photoinput__button">
-        <input type="file" accept="image/*" capture="environment" onChange={(event) => void pick(event)} data-testid="outcome-photo" hidden />
+        <input type="file" accept="image/*" capture="environment" onChange={(event) => void pick(event)} data-testid="outcome-photo" className="visually-hidden" />
         {busy ? t('outcomeForm.photoBusy') : photo === null ? t('outcomeForm.photo') : t('outcomeForm.photoAgain')}
       </label>
       {photo !== null && (

@@ -18,7 +18,7 @@ export function SyncStatus({ online, live, queue, onDiscard }: SyncStatusProps):
   const { t } = useTranslation();
   const waiting = queue.waiting.length;
   return (
-    <div className="syncstatus" data-testid="sync-status" data-online={online} data-waiting={waiting}>
+    <div className="syncstatus" data-testid="sync-status" data-online={online} data-live={live} data-waiting={waiting}>
       <p className={`syncstatus__line syncstatus__line--${online ? 'online' : 'offline'}`} role="status">
         <span className="syncstatus__dot" aria-hidden="true" />
         <span data-testid="sync-connection">{online ? t('grid.online') : t('grid.offline')}</span>

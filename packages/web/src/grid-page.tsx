@@ -124,7 +124,8 @@ export function GridPage({ me, taskId }: GridPageProps): ReactElement {
           {grid.data !== null && <GridMap grid={grid.data} tasks={tasks ?? []} now={now} />}
           {grid.error !== null && grid.error.status !== 0 && <ErrorMessage error={grid.error} testId="grid-error" />}
           {loadError !== null && <ErrorMessage error={loadError} testId="tasks-error" />}
-          {tasks === null ? <p className="splash">{t('app.loading')}</p> : <TaskList tasks={tasks} now={now} fresh={fresh} pending={pendingIds} />}
+          {tasks !== null && <TaskList tasks={tasks} now={now} fresh={fresh} pending={pendingIds} />}
+          {tasks === null && loadError === null && <p className="splash">{t('app.loading')}</p>}
         </>
       )}
     </div>

@@ -19,3 +19,4 @@ export * from './use-cases/record-task-outcome.js';
 export * from './use-cases/read-tasks.js';
 export * from './push/task-push-broker.js';
 export * from './presenters/task-presenter.js';
+export * from './use-cases/push-tasks.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isRole, isWithinJurisdiction, taskTypeById, type Actor, type OutcomeCode, type TaskType } from '@epigrid/core';
-import { recordOutcomeForActor, type Services } from '@epigrid/server';
+import { recordOutcomeForActor, routeAndPushTasks, type Services } from '@epigrid/server';
 import { listOpenTaskWork } from '@epigrid/store';
 import { simulatedAttempt, type ResponseTimes } from './response-times.js';
 
@@ -64,12 +64,14 @@ export async function respondToTasks(services: Services, seed: number, times: Re
         facilityId: null,
         photo: null,
         recordedAt: new Date(at),
-      });
+      }, { deferRouting: true });
       recorded++;
       if (!missed) break;
       notHome++;
       from = at;
     }
   }
+  // Follow-up tasks of the whole pass are routed and pushed in one bulk step.
+  await routeAndPushTasks(services);
   return { recorded, notHome };
 }

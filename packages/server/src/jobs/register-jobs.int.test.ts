@@ -14,7 +14,7 @@ for (const backend of testBackends()) {
       const services = createServices(db, loadTestConfig(), 'e7'.repeat(32), () => now);
       const queue = await openJobQueue(db);
       try {
-        assert.deepEqual(await registerJobs(queue, services), ['sessions.purge', 'cases.trace']);
+        assert.deepEqual(await registerJobs(queue, services), ['sessions.purge', 'cases.trace', 'tasks.generate', 'tasks.escalate']);
         const schedules = await queue.getSchedules();
         assert.ok(schedules.some((s) => s.name === 'sessions.purge'));
         const fixture = await buildTestJurisdiction(db, services.vault);
@@ -24,6 +24,8 @@ for (const backend of testBackends()) {
         assert.deepEqual(await runJobNow('sessions.purge', services), { purged: 1 });
         assert.equal((await resolveSession(db, old.token, now)).kind, 'unknown');
         assert.equal((await resolveSession(db, fresh.token, now)).kind, 'valid');
+        assert.deepEqual(await runJobNow('tasks.generate', services), { created: 0, routed: 0, pushedTo: 0 });
+        assert.deepEqual(await runJobNow('tasks.escalate', services), { escalated: 0 });
       } finally {
         await queue.stop({ graceful: false, wait: true });
         await db.close();

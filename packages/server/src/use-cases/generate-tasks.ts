@@ -33,11 +33,13 @@ export async function routeAndPushTasks(services: Services): Promise<{ routed: n
 
 /**
  * The loop after tracing: new close, sub-close and companion links become tasks (idempotently),
- * which are routed to the grids of the people's homes and pushed to the workers there.
+ * routed to the grids of the people's homes as they are created and pushed to the workers there;
+ * any other task still unrouted (follow-ups) is routed too.
  * @param services - application services
  */
 export async function generateTasks(services: Services): Promise<GenerationReport> {
   const created = await generateContactTasks(services.db, contactTaskRules(services.profile.id), services.now());
-  const { routed, pushedTo } = await routeAndPushTasks(services);
-  return { created: created.length, routed, pushedTo };
+  const pushedNew = await pushTasks(services, created.map((t) => t.id));
+  const rest = await routeAndPushTasks(services);
+  return { created: created.length, routed: created.length + rest.routed, pushedTo: pushedNew + rest.pushedTo };
 }

@@ -53,8 +53,15 @@ function followUpOf(services: Services, task: TaskRecord, report: OutcomeReport,
  * @param actor - the worker
  * @param taskId - task id
  * @param report - the outcome
+ * @param options - `deferRouting`: leave a follow-up unrouted for a later bulk pass (many outcomes at once)
  */
-export async function recordOutcomeForActor(services: Services, actor: Actor, taskId: number, report: OutcomeReport): Promise<OutcomeResult> {
+export async function recordOutcomeForActor(
+  services: Services,
+  actor: Actor,
+  taskId: number,
+  report: OutcomeReport,
+  options: { readonly deferRouting?: boolean } = {},
+): Promise<OutcomeResult> {
   const audit = { actor, action: 'task.outcome', purpose: 'field_verification', subject: `task:${taskId}` } as const;
   if (!can(actor, 'task.record')) {
     await recordAudit(services, { ...audit, outcome: 'refused', details: { reason: 'forbidden' } });
@@ -83,6 +90,6 @@ export async function recordOutcomeForActor(services: Services, actor: Actor, ta
   if (recorded.kind === 'replayed') return { task: after!, replayed: true };
   await recordAudit(services, { ...audit, outcome: 'allowed', details: { person: task.personId, code: report.code, outcomeId: recorded.outcomeId } });
   await pushTasks(services, [taskId]);
-  if (recorded.followUpTaskIds.length > 0) await routeAndPushTasks(services);
+  if (recorded.followUpTaskIds.length > 0 && options.deferRouting !== true) await routeAndPushTasks(services);
   return { task: after!, replayed: false };
 }

@@ -1,4 +1,6 @@
 import type { SqlClient } from '../db/sql-client.js';
+import { routeHomes } from './routing-board.js';
+import { defaultRoutingRoles, type RoutedTask } from './task-routing-store.js';
 
 /** How one kind of traced contact becomes a task (from the task-type catalogue and the profile). */
 export interface ContactTaskRule {
@@ -12,47 +14,90 @@ export interface ContactTaskRule {
 }
 
 /**
- * Turns traced contacts that have no task yet into tasks, in one INSERT … SELECT: one task per
- * (type, case, person), skipping a person who already has an open task of that type. Idempotent:
- * running it again adds nothing (UNIQUE (type, subject_key) … DO NOTHING). New tasks are unrouted.
+ * Turns traced contacts that have no task yet into tasks, routed as they are created: one SELECT
+ * finds the new (type, case, person) pairs — skipping a person who already has an open task of that
+ * type — routing decides in memory, and one INSERT … SELECT FROM unnest writes them already placed.
+ * Idempotent: running it again adds nothing (UNIQUE (type, subject_key) … DO NOTHING).
  * @param db - database
  * @param rules - one rule per contact kind
- * @param now - creation time
- * @returns ids of the tasks created
+ * @param now - creation (and routing) time
+ * @param roles - roles that receive tasks at a node
+ * @returns the tasks created, with where they went
  */
-export async function generateContactTasks(db: SqlClient, rules: readonly ContactTaskRule[], now: Date): Promise<number[]> {
-  const result = await db.query<{ id: string }>(
-    `INSERT INTO task (type, rule_id, person_id, subject_key, home_region_path, assigned_region_path, assigned_level,
-                       priority, deadline, source, created_at, clock_start)
-     SELECT DISTINCT ON (tc.person_id, k.type)
-            k.type, k.rule_id, tc.person_id, 'case:' || tc.case_report_id || ':person:' || tc.person_id,
-            p.region_path, p.region_path, 'unrouted', k.priority,
-            s.clock + make_interval(secs => k.deadline_hours * 3600),
-            jsonb_build_object('caseId', tc.case_report_id, 'tracedContactId', tc.id, 'contactKind', tc.kind,
-                               'ruleIds', tc.rule_ids, 'profileId', tc.profile_id, 'caseReportedAt', c.report_time),
-            $7::timestamptz, s.clock
-     FROM traced_contact tc
-     JOIN unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::float8[], $6::text[])
-          AS k(kind, type, rule_id, priority, deadline_hours, clock_start) ON k.kind = tc.kind
-     JOIN case_report c ON c.id = tc.case_report_id
-     JOIN person p ON p.id = tc.person_id
-     CROSS JOIN LATERAL (SELECT CASE k.clock_start WHEN 'case_report' THEN c.report_time ELSE tc.listed_at END AS clock) s
-     WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.type = k.type AND t.subject_key = 'case:' || tc.case_report_id || ':person:' || tc.person_id)
-       AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = tc.person_id AND t.type = k.type AND t.status = 'open')
-     ORDER BY tc.person_id, k.type, c.report_time, tc.case_report_id
-     ON CONFLICT (type, subject_key) DO NOTHING
-     RETURNING id`,
-    [
-      rules.map((r) => r.contactKind),
-      rules.map((r) => r.type),
-      rules.map((r) => r.ruleId),
-      rules.map((r) => r.priority),
-      rules.map((r) => r.deadlineHours),
-      rules.map((r) => r.clockStart),
-      now,
-    ],
-  );
-  return result.rows.map((r) => Number(r.id));
+export async function generateContactTasks(db: SqlClient, rules: readonly ContactTaskRule[], now: Date, roles: readonly string[] = defaultRoutingRoles): Promise<RoutedTask[]> {
+  return db.transaction(async (tx) => {
+    const candidates = await tx.query<Candidate>(
+      `SELECT DISTINCT ON (tc.person_id, k.type)
+              k.type, k.rule_id AS "ruleId", tc.person_id AS "personId", 'case:' || tc.case_report_id || ':person:' || tc.person_id AS "subjectKey",
+              p.region_path::text AS home, k.priority, s.clock + make_interval(secs => k.deadline_hours * 3600) AS deadline,
+              jsonb_build_object('caseId', tc.case_report_id, 'tracedContactId', tc.id, 'contactKind', tc.kind,
+                                 'ruleIds', tc.rule_ids, 'profileId', tc.profile_id, 'caseReportedAt', c.report_time)::text AS source,
+              s.clock
+       FROM traced_contact tc
+       JOIN unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::float8[], $6::text[])
+            AS k(kind, type, rule_id, priority, deadline_hours, clock_start) ON k.kind = tc.kind
+       JOIN case_report c ON c.id = tc.case_report_id
+       JOIN person p ON p.id = tc.person_id
+       CROSS JOIN LATERAL (SELECT CASE k.clock_start WHEN 'case_report' THEN c.report_time ELSE tc.listed_at END AS clock) s
+       WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.type = k.type AND t.subject_key = 'case:' || tc.case_report_id || ':person:' || tc.person_id)
+         AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = tc.person_id AND t.type = k.type AND t.status = 'open')
+       ORDER BY tc.person_id, k.type, c.report_time, tc.case_report_id`,
+      [
+        rules.map((r) => r.contactKind),
+        rules.map((r) => r.type),
+        rules.map((r) => r.ruleId),
+        rules.map((r) => r.priority),
+        rules.map((r) => r.deadlineHours),
+        rules.map((r) => r.clockStart),
+      ],
+    );
+    const rows = candidates.rows.sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime());
+    const decisions = await routeHomes(tx, rows.map((r) => r.home), roles);
+    const inserted = await tx.query<{ id: string; subjectKey: string; type: string }>(
+      `INSERT INTO task (type, rule_id, person_id, subject_key, home_region_path, assigned_region_path, assigned_level, assignee_user_id,
+                         priority, deadline, source, created_at, clock_start, routed_at)
+       SELECT n.type, n.rule_id, n.person_id, n.subject_key, n.home::ltree, n.path::ltree, n.level, n.assignee,
+              n.priority, n.deadline, n.source::jsonb, $13::timestamptz, n.clock, $13::timestamptz
+       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::int[],
+                   $10::timestamptz[], $11::text[], $12::timestamptz[])
+            AS n(type, rule_id, person_id, subject_key, home, path, level, assignee, priority, deadline, source, clock)
+       ON CONFLICT (type, subject_key) DO NOTHING
+       RETURNING id, subject_key AS "subjectKey", type`,
+      [
+        rows.map((r) => r.type),
+        rows.map((r) => r.ruleId),
+        rows.map((r) => r.personId),
+        rows.map((r) => r.subjectKey),
+        rows.map((r) => r.home),
+        decisions.map((d) => d.regionPath),
+        decisions.map((d) => d.level),
+        decisions.map((d) => d.assigneeUserId),
+        rows.map((r) => r.priority),
+        rows.map((r) => new Date(r.deadline).toISOString()),
+        rows.map((r) => r.source),
+        rows.map((r) => new Date(r.clock).toISOString()),
+        now,
+      ],
+    );
+    const byKey = new Map(rows.map((r, i) => [`${r.type}|${r.subjectKey}`, decisions[i]!]));
+    return inserted.rows.map((r) => {
+      const d = byKey.get(`${r.type}|${r.subjectKey}`)!;
+      return { id: Number(r.id), regionPath: d.regionPath, level: d.level, assigneeUserId: d.assigneeUserId };
+    });
+  });
+}
+
+/** A traced contact about to become a task. */
+interface Candidate {
+  readonly type: string;
+  readonly ruleId: string;
+  readonly personId: string;
+  readonly subjectKey: string;
+  readonly home: string;
+  readonly priority: number;
+  readonly deadline: Date;
+  readonly source: string;
+  readonly clock: Date;
 }
 
 /** One task to create directly (follow-ups, pooled positives, appeals, quarantine endings). */

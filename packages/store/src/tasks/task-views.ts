@@ -68,7 +68,7 @@ function normalise(row: TaskRecord): TaskRecord {
  */
 export async function listTasks(db: SqlClient, filter: TaskFilter): Promise<TaskRecord[]> {
   const status =
-    filter.status === 'done' ? `t.status = 'done'` : filter.status === 'overdue' ? `t.status = 'open' AND t.deadline < $3::timestamptz` : `t.status = 'open' AND $3::timestamptz IS NOT NULL`;
+    filter.status === 'done' ? `t.status = 'done' AND $3::timestamptz IS NOT NULL` : filter.status === 'overdue' ? `t.status = 'open' AND t.deadline < $3::timestamptz` : `t.status = 'open' AND $3::timestamptz IS NOT NULL`;
   const result = await db.query<TaskRecord>(
     `${VIEW_SELECT}
      WHERE t.routed_at IS NOT NULL AND t.assigned_region_path <@ $1::ltree AND ($2::bigint IS NULL OR t.assignee_user_id = $2)

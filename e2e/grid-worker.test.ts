@@ -190,6 +190,8 @@ describe('browser: the grid-worker app on a phone — push, offline outcome, syn
     await page.locator('[data-testid="sync-status"][data-online="true"][data-waiting="0"]').waitFor();
     await page.locator('[data-testid="task-card"][data-task-id="' + taskId + '"][data-urgency="closed"]').waitFor();
     assert.equal((await page.getByTestId('sync-waiting').textContent())?.trim(), '结果已全部同步');
+    await page.locator('[data-testid="sync-status"][data-live="true"]').waitFor();
+    await page.getByTestId('tasks-error').waitFor({ state: 'detached' });
     await shot('grid-06-phone-synced');
 
     // Exactly one outcome: the task carries it, and replaying the very request the phone sent adds nothing.

@@ -96,9 +96,12 @@ export function GridPage({ me, taskId }: GridPageProps): ReactElement {
     };
   }, [sync, reload]);
 
+  // Back online: send what waits and refresh the list (the stream may take a few seconds to reconnect).
   useEffect(() => {
-    if (online) void sync.replay();
-  }, [online, sync]);
+    if (!online) return;
+    void sync.replay();
+    void reload();
+  }, [online, sync, reload]);
 
   const pendingIds = useMemo(() => new Set(queue.waiting.map((item) => item.taskId)), [queue]);
   const listed = taskId === null ? undefined : tasks?.find((task) => task.id === taskId);

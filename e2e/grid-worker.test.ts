@@ -151,6 +151,7 @@ describe('browser: the grid-worker app on a phone — push, offline outcome, syn
     assert.equal((await pushedCard.first().getByTestId('task-type').textContent())?.trim(), '核实并转运集中隔离');
     assert.match((await pushedCard.first().getByTestId('task-due').textContent()) ?? '', /^(剩余|已超时) /);
     assert.match((await pushedCard.first().getByTestId('task-phone').textContent()) ?? '', /\*+\d{4}/, 'the phone is masked');
+    await page.getByTestId('grid-map-pin').first().waitFor(); // the homes are pinned on the grid map
     await shot('grid-02-phone-task-pushed');
 
     // The task screen, then offline: the outcome (with a photo) is saved on the phone and waits.
@@ -192,6 +193,7 @@ describe('browser: the grid-worker app on a phone — push, offline outcome, syn
     assert.equal((await page.getByTestId('sync-waiting').textContent())?.trim(), '结果已全部同步');
     await page.locator('[data-testid="sync-status"][data-live="true"]').waitFor();
     await page.getByTestId('tasks-error').waitFor({ state: 'detached' });
+    await page.getByTestId('grid-map-area').waitFor();
     await shot('grid-06-phone-synced');
 
     // Exactly one outcome: the task carries it, and replaying the very request the phone sent adds nothing.

@@ -51,7 +51,8 @@ export function GridPage({ me, taskId }: GridPageProps): ReactElement {
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const online = useOnline();
   const now = useNow(30_000);
-  const grid = useAsync(() => fetchMyGrid(), []);
+  const [gridAttempt, setGridAttempt] = useState(0);
+  const grid = useAsync(() => fetchMyGrid(), [gridAttempt]);
 
   const reload = useCallback(async (): Promise<void> => {
     try {
@@ -101,6 +102,7 @@ export function GridPage({ me, taskId }: GridPageProps): ReactElement {
     if (!online) return;
     void sync.replay();
     void reload();
+    setGridAttempt((attempt) => attempt + 1);
   }, [online, sync, reload]);
 
   const pendingIds = useMemo(() => new Set(queue.waiting.map((item) => item.taskId)), [queue]);

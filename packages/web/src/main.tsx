@@ -6,6 +6,7 @@ import { registerServiceWorker } from './register-service-worker.js';
 import './i18n.js';
 import './styles.css';
 import './grid.css';
+import './progress.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The page has no #root element');

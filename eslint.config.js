@@ -66,6 +66,7 @@ export default tseslint.config(
   { files: ['packages/cli/src/**/*.ts'], rules: { 'no-restricted-imports': onlyImports(['core', 'pass', 'trace', 'store', 'ingest', 'sim', 'server', 'cli']) } },
   {
     files: ['packages/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'], // unit tests of the web helpers run under node:test
     rules: { 'no-restricted-imports': onlyImports(['core', 'pass', 'web'], [{ group: ['node:*'], message: 'web runs in the browser.' }]) },
   },
   {

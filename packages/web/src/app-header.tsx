@@ -35,14 +35,7 @@ export function AppHeader({ me, section, purpose, onLogout }: AppHeaderProps): R
           <span className="topbar__tagline">{t('app.tagline')}</span>
         </span>
       </a>
-      {me.role !== 'public' && (
-        <AppNav
-          section={section}
-          purpose={purpose}
-          canReview={me.abilities.includes('appeal.decide') || me.abilities.includes('code.override.request')}
-          canReviewIdentities={me.abilities.includes('person.write')}
-        />
-      )}
+      {me.role !== 'public' && <AppNav section={section} purpose={purpose} role={me.role} abilities={me.abilities} />}
       <div className="topbar__user" data-testid="header-user">
         <span className="topbar__name" data-testid="header-name">
           {me.displayName}

@@ -1,8 +1,11 @@
-/** The section navigation: person search, cases, transmission chains, identity reviews (for reviewers). */
+/**
+ * The section navigation: person search, cases, transmission chains, risk areas, reviews (for reviewers),
+ * place codes and the progress view; a grid worker gets their task app and the person search.
+ */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Purpose } from '@epigrid/core';
-import { casesHash, chainsHash, homeHash, placeCodeHash, reviewHash, reviewsHash, riskAreasHash } from './hash-route.js';
+import type { Purpose, Role } from '@epigrid/core';
+import { casesHash, chainsHash, gridHash, homeHash, placeCodeHash, progressHash, reviewHash, reviewsHash, riskAreasHash } from './hash-route.js';
 import type { Section } from './hash-route.js';
 
 /** Props of {@link AppNav}. */
@@ -11,24 +14,32 @@ export interface AppNavProps {
   readonly section: Section;
   /** The session's declared purpose, carried to the case list. */
   readonly purpose: Purpose | null;
-  /** Show the reviewers' section (appeals, overrides). */
-  readonly canReview?: boolean | undefined;
-  /** Whether the user decides identity reviews (the `person.write` ability). */
-  readonly canReviewIdentities?: boolean | undefined;
+  /** The signed-in user's role, which decides the sections offered. */
+  readonly role: Role;
+  /** The signed-in user's abilities (reviews, progress view). */
+  readonly abilities: readonly string[];
 }
 
 /** Tabs linking to the sections; the current one is marked with `aria-current`. */
-export function AppNav({ section, purpose, canReview = false, canReviewIdentities = false }: AppNavProps): ReactElement {
+export function AppNav({ section, purpose, role, abilities }: AppNavProps): ReactElement {
   const { t } = useTranslation();
-  const links: ReadonlyArray<{ readonly section: Section; readonly href: string; readonly label: string }> = [
-    { section: 'search', href: homeHash, label: t('nav.search') },
-    { section: 'cases', href: casesHash(purpose), label: t('nav.cases') },
-    { section: 'chains', href: chainsHash, label: t('nav.chains') },
-    { section: 'risk-areas', href: riskAreasHash, label: t('nav.riskAreas') },
-    ...(canReview ? [{ section: 'review' as const, href: reviewHash, label: t('nav.review') }] : []),
-    ...(canReviewIdentities ? [{ section: 'reviews' as const, href: reviewsHash, label: t('nav.reviews') }] : []),
-    { section: 'placeCodes', href: placeCodeHash(null), label: t('nav.placeCodes') },
-  ];
+  const canReview = abilities.includes('appeal.decide') || abilities.includes('code.override.request');
+  const links: ReadonlyArray<{ readonly section: Section; readonly href: string; readonly label: string }> =
+    role === 'grid_worker'
+      ? [
+          { section: 'grid', href: gridHash, label: t('nav.grid') },
+          { section: 'search', href: homeHash, label: t('nav.search') },
+        ]
+      : [
+          { section: 'search', href: homeHash, label: t('nav.search') },
+          { section: 'cases', href: casesHash(purpose), label: t('nav.cases') },
+          { section: 'chains', href: chainsHash, label: t('nav.chains') },
+          ...(abilities.includes('task.read') ? [{ section: 'progress' as const, href: progressHash([]), label: t('nav.progress') }] : []),
+          { section: 'risk-areas', href: riskAreasHash, label: t('nav.riskAreas') },
+          ...(canReview ? [{ section: 'review' as const, href: reviewHash, label: t('nav.review') }] : []),
+          ...(abilities.includes('person.write') ? [{ section: 'reviews' as const, href: reviewsHash, label: t('nav.reviews') }] : []),
+          { section: 'placeCodes', href: placeCodeHash(null), label: t('nav.placeCodes') },
+        ];
   return (
     <nav className="topnav" aria-label={t('nav.label')}>
       {links.map((link) => (

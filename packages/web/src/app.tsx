@@ -3,12 +3,13 @@ import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purpose } from '@epigrid/core';
-import { fetchMe, getToken, logout, onSessionEnd } from './api-client.js';
+import { ApiError, fetchMe, getToken, logout, onSessionEnd } from './api-client.js';
 import type { Me } from './api-client.js';
 import { useHashRoute } from './hash-route.js';
 import { LoginPage } from './login-page.js';
 import { RiskAreasPage } from './risk-areas-page.js';
 import { VerifyPage } from './verify-page.js';
+import { forgetUser, rememberUser, rememberedUser } from './offline-session.js';
 import { Workspace } from './workspace.js';
 
 type Session = { readonly state: 'checking' } | { readonly state: 'signed-out'; readonly endedBecause: string | null } | { readonly state: 'signed-in'; readonly me: Me };
@@ -25,6 +26,7 @@ export function App(): ReactElement {
   useEffect(
     () =>
       onSessionEnd((code) => {
+        forgetUser();
         setPurpose(null);
         setSession({ state: 'signed-out', endedBecause: code });
       }),
@@ -36,10 +38,13 @@ export function App(): ReactElement {
     let current = true;
     fetchMe().then(
       (me) => {
+        rememberUser(me);
         if (current) setSession({ state: 'signed-in', me });
       },
-      () => {
-        if (current) setSession({ state: 'signed-out', endedBecause: null });
+      (error: unknown) => {
+        // Offline, the session is presumed alive: the app reopens for the user it had, and the server judges on the next call.
+        const remembered = error instanceof ApiError && error.status === 0 ? rememberedUser() : null;
+        if (current) setSession(remembered === null ? { state: 'signed-out', endedBecause: null } : { state: 'signed-in', me: remembered });
       },
     );
     return () => {
@@ -49,6 +54,7 @@ export function App(): ReactElement {
 
   const signOut = async (): Promise<void> => {
     await logout();
+    forgetUser();
     setPurpose(null);
     window.location.hash = '';
     setSession({ state: 'signed-out', endedBecause: null });
@@ -72,7 +78,15 @@ export function App(): ReactElement {
     );
   }
   if (session.state === 'signed-out') {
-    return <LoginPage onLogin={(me) => setSession({ state: 'signed-in', me })} endedBecause={session.endedBecause} />;
+    return (
+      <LoginPage
+        onLogin={(me) => {
+          rememberUser(me);
+          setSession({ state: 'signed-in', me });
+        }}
+        endedBecause={session.endedBecause}
+      />
+    );
   }
   return <Workspace key={session.me.id} me={session.me} purpose={purpose} onPurposeChange={setPurpose} onLogout={() => void signOut()} />;
 }

@@ -3,7 +3,9 @@
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
  * `#/chains` the transmission chains, `#/risk-areas` the public risk-area list, `#/review` appeals and overrides,
  * `#/reviews` the identity review queue, `#/pass` the holder's own pass, `#/verify` the pass verifier (no
- * sign-in), `#/place-code/<id>` a venue's printable place code.
+ * sign-in), `#/place-code/<id>` a venue's printable place code, `#/grid` the grid-worker app
+ * (`#/grid/task/<id>` one task), `#/progress` the progress view (`#/progress/<code>/<code>…` drilled down
+ * through child regions).
  */
 import { useEffect, useState } from 'react';
 import { isPurpose } from '@epigrid/core';
@@ -21,10 +23,12 @@ export type Route =
   | { readonly name: 'reviews' }
   | { readonly name: 'pass' }
   | { readonly name: 'verify' }
-  | { readonly name: 'placeCode'; readonly id: number | null };
+  | { readonly name: 'placeCode'; readonly id: number | null }
+  | { readonly name: 'grid'; readonly taskId: number | null }
+  | { readonly name: 'progress'; readonly trail: readonly string[] };
 
 /** The top-level sections the navigation offers. */
-export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review' | 'reviews' | 'placeCodes';
+export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review' | 'reviews' | 'placeCodes' | 'grid' | 'progress';
 
 function purposeOf(query: string | undefined): Purpose | null {
   const purpose = new URLSearchParams(query ?? '').get('purpose');
@@ -50,6 +54,10 @@ export function parseHash(hash: string): Route {
   const placeCode = /^#\/place-code(?:\/(\d+))?\/?$/.exec(hash);
   if (placeCode !== null) return { name: 'placeCode', id: placeCode[1] === undefined ? null : Number(placeCode[1]) };
   if (/^#\/reviews\/?$/.test(hash)) return { name: 'reviews' };
+  const grid = /^#\/grid(?:\/task\/(\d+))?\/?$/.exec(hash);
+  if (grid !== null) return { name: 'grid', taskId: grid[1] === undefined ? null : Number(grid[1]) };
+  const progress = /^#\/progress((?:\/[\w-]+)*)\/?$/.exec(hash);
+  if (progress !== null) return { name: 'progress', trail: (progress[1] ?? '').split('/').filter((code) => code !== '') };
   return { name: 'home' };
 }
 
@@ -60,6 +68,7 @@ export function parseHash(hash: string): Route {
 export function sectionOf(route: Route): Section {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
   if (route.name === 'chains' || route.name === 'risk-areas' || route.name === 'review' || route.name === 'reviews') return route.name;
+  if (route.name === 'grid' || route.name === 'progress') return route.name;
   if (route.name === 'placeCode') return 'placeCodes';
   return 'search';
 }
@@ -119,8 +128,28 @@ export const verifyHash = '#/verify';
 export function placeCodeHash(id: number | null): string {
   return id === null ? '#/place-code' : `#/place-code/${id}`;
 }
+
 /** The hash of the identity review queue. */
 export const reviewsHash = '#/reviews';
+
+/** The hash of the grid-worker app's task list. */
+export const gridHash = '#/grid';
+
+/**
+ * The hash of one task in the grid-worker app.
+ * @param id - task id
+ */
+export function gridTaskHash(id: number): string {
+  return `#/grid/task/${id}`;
+}
+
+/**
+ * The hash of the progress view drilled down through child regions.
+ * @param trail - region codes from the user's region down; empty = the user's region
+ */
+export function progressHash(trail: readonly string[]): string {
+  return ['#/progress', ...trail.map(encodeURIComponent)].join('/');
+}
 
 /**
  * Navigates to a hash.

@@ -1,4 +1,6 @@
 /** English UI strings (the reference shape of every language). */
+import { gridEn } from './grid-translations-en.js';
+
 export const en = {
   app: {
     title: 'EpiGrid',
@@ -155,6 +157,8 @@ export const en = {
     review: 'Appeals & overrides',
     placeCodes: 'Place codes',
     reviews: 'Identity reviews',
+    grid: 'My tasks',
+    progress: 'Progress',
   },
   classifications: {
     confirmed: 'Confirmed',
@@ -484,6 +488,7 @@ export const en = {
     placeCodeQr: 'Place code of {{name}}',
     placeCodeHint: 'Open your EpiGrid pass and scan this code at the door.',
   },
+  ...gridEn,
   errors: {
     title: 'Error',
     network: 'The server cannot be reached. Check your connection and try again.',

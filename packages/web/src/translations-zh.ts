@@ -1,4 +1,5 @@
 /** Chinese UI strings, with messages for known API error codes. */
+import { gridZh } from './grid-translations-zh.js';
 import type { Translations } from './translations-en.js';
 
 export const zh = {
@@ -157,6 +158,8 @@ export const zh = {
     review: '申诉与人工赋码',
     placeCodes: '场所码',
     reviews: '身份核验',
+    grid: '我的任务',
+    progress: '工作进度',
   },
   classifications: {
     confirmed: '确诊病例',
@@ -486,6 +489,7 @@ export const zh = {
     placeCodeQr: '{{name}} 的场所码',
     placeCodeHint: '请打开 EpiGrid 健康码，在门口扫描此码。',
   },
+  ...gridZh,
   errors: {
     title: '错误',
     network: '无法连接服务器，请检查网络后重试。',

@@ -2,7 +2,7 @@
  * The signed-in layout: header with the section navigation; the region tree beside the search and
  * person pages; the case list, case pages and transmission chains at full width.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { Purpose } from '@epigrid/core';
 import type { Me, RegionNode } from './api-client.js';
@@ -13,11 +13,13 @@ import { ChainsPage } from './chains-page.js';
 import { ReviewsPage } from './reviews-page.js';
 import { DemoRunBar } from './demo-run-bar.js';
 import { MyCodePage } from './my-code-page.js';
-import { caseHash, casesHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
+import { GridPage } from './grid-page.js';
+import { caseHash, casesHash, gridHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
 import { PersonPage } from './person-page.js';
 import { PassPage } from './pass-page.js';
 import { PersonSearch } from './person-search.js';
 import { PlaceCodePage } from './place-code-page.js';
+import { ProgressPage } from './progress-page.js';
 import { RegionTree } from './region-tree.js';
 import { ReviewPage } from './review-page.js';
 import { RiskAreasPage } from './risk-areas-page.js';
@@ -36,8 +38,14 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
   const route = useHashRoute();
   const [region, setRegion] = useState<RegionNode | null>(null);
   const section = sectionOf(route);
-  if (me.role === 'public') return <PublicWorkspace me={me} onLogout={onLogout} />;
   const wide = section !== 'search';
+
+  // A grid worker's home is the task app.
+  useEffect(() => {
+    if (me.role === 'grid_worker' && route.name === 'home') navigate(gridHash);
+    // Only where the session starts: later visits to the search page stay there.
+  }, []);
+  if (me.role === 'public') return <PublicWorkspace me={me} onLogout={onLogout} />;
 
   /** Declares a purpose for the session (if one was chosen) and shows the page under it. */
   const changePurpose = (next: Purpose | null, hash: string): void => {
@@ -85,6 +93,8 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
           {route.name === 'review' && <ReviewPage me={me} />}
           {route.name === 'placeCode' && <PlaceCodePage placeId={route.id} />}
           {route.name === 'reviews' && <ReviewsPage />}
+          {route.name === 'grid' && <GridPage me={me} taskId={route.taskId} />}
+          {route.name === 'progress' && <ProgressPage trail={route.trail} />}
         </main>
       </div>
     </div>

@@ -12,7 +12,15 @@ export const taskViewSchema = z.object({
   deadline: z.string(),
   createdAt: z.string(),
   overdue: z.boolean(),
-  person: z.object({ id: z.number(), name: z.string(), address: z.string().nullable(), phoneMasked: z.string().nullable() }).nullable(),
+  person: z
+    .object({
+      id: z.number(),
+      name: z.string(),
+      address: z.string().nullable(),
+      phoneMasked: z.string().nullable(),
+      location: z.object({ lat: z.number(), lng: z.number() }).nullable().describe("the home's location, for the pin on the grid map"),
+    })
+    .nullable(),
   homeRegion: z.object({ code: z.string(), name: z.string() }),
   assignedLevel: z.string(),
   assignee: z.object({ id: z.number(), name: z.string() }).nullable(),
@@ -44,7 +52,13 @@ export function presentTask(task: TaskRecord, now: Date): TaskView {
     person:
       task.personId === null || task.personName === null
         ? null
-        : { id: task.personId, name: task.personName, address: task.address, phoneMasked: task.phoneTail === null ? null : maskPhone(task.phoneTail) },
+        : {
+            id: task.personId,
+            name: task.personName,
+            address: task.address,
+            phoneMasked: task.phoneTail === null ? null : maskPhone(task.phoneTail),
+            location: task.homeLat === null || task.homeLng === null ? null : { lat: Number(task.homeLat), lng: Number(task.homeLng) },
+          },
     homeRegion: { code: task.homeRegionCode, name: task.homeRegionName },
     assignedLevel: task.assignedLevel,
     assignee: task.assigneeId === null ? null : { id: task.assigneeId, name: task.assigneeName ?? '' },

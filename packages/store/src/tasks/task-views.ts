@@ -15,6 +15,9 @@ export interface TaskRecord {
   readonly personName: string | null;
   readonly address: string | null;
   readonly phoneTail: string | null;
+  /** The home's location (WGS 84), for the pin on the grid worker's map; null when unknown. */
+  readonly homeLat: number | null;
+  readonly homeLng: number | null;
   readonly homeRegionCode: string;
   readonly homeRegionName: string;
   readonly homeRegionPath: string;
@@ -42,7 +45,7 @@ export interface TaskFilter {
 
 const VIEW_SELECT = `
   SELECT t.id, t.type, t.rule_id AS "ruleId", t.status, t.priority, t.deadline, t.created_at AS "createdAt", t.done_at AS "doneAt",
-         t.escalations, t.person_id AS "personId", p.name AS "personName", h.address, p.phone_tail AS "phoneTail",
+         t.escalations, t.person_id AS "personId", p.name AS "personName", h.address, p.phone_tail AS "phoneTail", h.lat AS "homeLat", h.lng AS "homeLng",
          hr.code AS "homeRegionCode", hr.name_zh AS "homeRegionName", t.home_region_path::text AS "homeRegionPath",
          t.assigned_region_path::text AS "assignedRegionPath", t.assigned_level AS "assignedLevel",
          t.assignee_user_id AS "assigneeId", u.display_name AS "assigneeName",
@@ -65,7 +68,7 @@ function normalise(row: TaskRecord): TaskRecord {
  */
 export async function listTasks(db: SqlClient, filter: TaskFilter): Promise<TaskRecord[]> {
   const status =
-    filter.status === 'done' ? `t.status = 'done'` : filter.status === 'overdue' ? `t.status = 'open' AND t.deadline < $3::timestamptz` : `t.status = 'open' AND $3::timestamptz IS NOT NULL`;
+    filter.status === 'done' ? `t.status = 'done' AND $3::timestamptz IS NOT NULL` : filter.status === 'overdue' ? `t.status = 'open' AND t.deadline < $3::timestamptz` : `t.status = 'open' AND $3::timestamptz IS NOT NULL`;
   const result = await db.query<TaskRecord>(
     `${VIEW_SELECT}
      WHERE t.routed_at IS NOT NULL AND t.assigned_region_path <@ $1::ltree AND ($2::bigint IS NULL OR t.assignee_user_id = $2)

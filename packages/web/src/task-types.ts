@@ -1,0 +1,89 @@
+/**
+ * Shapes of the closed-loop task API as the web app reads them: tasks, outcomes, the worker's grid and
+ * the progress of a region's children.
+ */
+import type { GeoPolygon } from '@epigrid/core';
+
+/** What a grid worker may report on a task. */
+export const outcomeCodes = ['reached', 'not_home', 'moved', 'refused', 'transferred', 'tested'] as const;
+
+/** One of {@link outcomeCodes}. */
+export type OutcomeCode = (typeof outcomeCodes)[number];
+
+/** A point on the map (WGS 84 degrees). */
+export interface GeoPoint {
+  readonly lat: number;
+  readonly lng: number;
+}
+
+/** The person a task is about, with only what the task needs. */
+export interface TaskPerson {
+  readonly id: number;
+  readonly name: string;
+  readonly address: string | null;
+  readonly phoneMasked: string | null;
+  /** Where the person lives, when the server knows it (for the pin on the grid map). */
+  readonly location?: GeoPoint | null;
+}
+
+/** A task as `GET /api/tasks` and the stream return it. */
+export interface TaskView {
+  readonly id: number;
+  readonly type: string;
+  readonly titleKey: string;
+  readonly status: 'open' | 'done' | 'cancelled' | 'referred';
+  readonly priority: number;
+  readonly deadline: string;
+  readonly createdAt: string;
+  readonly overdue: boolean;
+  readonly person: TaskPerson | null;
+  readonly homeRegion: { readonly code: string; readonly name: string };
+  readonly assignedLevel: string;
+  readonly assignee: { readonly id: number; readonly name: string } | null;
+  readonly allowedOutcomes: readonly OutcomeCode[];
+  readonly outcome: { readonly code: OutcomeCode; readonly note: string | null; readonly recordedAt: string } | null;
+}
+
+/** One page of tasks. */
+export interface TaskPage {
+  readonly tasks: readonly TaskView[];
+  readonly next: string | null;
+}
+
+/** An outcome as the phone records it and the server receives it. */
+export interface OutcomeInput {
+  /** Client UUID: the server keeps one outcome per clientId, so replays never duplicate. */
+  readonly clientId: string;
+  readonly code: OutcomeCode;
+  readonly note?: string;
+  readonly facilityId?: number;
+  /** JPEG data URL, at most 200 kB. */
+  readonly photo?: string;
+  readonly recordedAt: string;
+}
+
+/** The grid of the signed-in worker (`GET /api/grids/mine`). */
+export interface GridInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly path: string;
+  readonly polygon: GeoPolygon | null;
+  readonly workers: number;
+}
+
+/** One child region's figures in the progress view. */
+export interface ProgressRow {
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly open: number;
+  readonly doneToday: number;
+  readonly overdue: number;
+  readonly medianHoursToControl: number | null;
+}
+
+/** The progress of a region's children (`GET /api/progress`). */
+export interface ProgressReport {
+  readonly region: { readonly code: string; readonly name: string; readonly level: string };
+  readonly children: readonly ProgressRow[];
+}

@@ -17,7 +17,7 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export const chromiumPath = '/usr/bin/chromium';
 /** Where screenshots go (git-ignored). */
 export const screenshots = join(root, 'e2e', 'screenshots');
-const startTimeoutMs = 120_000;
+const startTimeoutMs = 300_000;
 const uiTimeoutMs = 15_000;
 
 const haveBrowser = existsSync(chromiumPath);

@@ -5,6 +5,7 @@
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TaskExportButtons } from './bulk-actions.js';
 import { ErrorMessage } from './error-message.js';
 import { progressHash } from './hash-route.js';
 import { OverdueList } from './overdue-list.js';
@@ -50,6 +51,7 @@ export function ProgressPage({ trail }: ProgressPageProps): ReactElement {
       {report.error !== null && <ErrorMessage error={report.error} testId="progress-error" />}
       {report.loading && report.data === null && <p className="muted">{t('app.loading')}</p>}
       {report.data !== null && <ProgressTable regionCode={report.data.region.code} rows={report.data.children} trail={trail} />}
+      <TaskExportButtons view="region" status="open" />
       <h3 className="progress__subtitle">{t('progress.overdueTitle')}</h3>
       {overdue.error !== null && <ErrorMessage error={overdue.error} testId="overdue-error" />}
       {overdue.data !== null && <OverdueList tasks={overdue.data.tasks} />}

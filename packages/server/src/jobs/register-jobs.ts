@@ -27,7 +27,10 @@ const recurringJobs: readonly RecurringJob[] = [
     name: 'cases.trace',
     cron: '* * * * *',
     async run(services) {
-      return { traced: await tracePendingCases(services) };
+      const traced = await tracePendingCases(services);
+      // New links become tasks at once, so a grid worker is pushed the work within seconds of the trace.
+      const tasks = traced > 0 ? (await generateTasks(services)).created : 0;
+      return { traced, tasks };
     },
   },
   {

@@ -130,6 +130,9 @@ describe('browser: sign-in, search and a person page with masking by role and pu
   it('a grid worker opening a person sees the resident ID masked', async () => {
     await signIn('grid');
     assert.equal((await page.getByTestId('header-role').textContent())?.trim(), '网格员');
+    // A grid worker lands on their task app; the person search is one tab away.
+    await page.getByTestId('grid-app').waitFor();
+    await page.getByTestId('nav-search').click();
     await search('field_verification', '');
     await shot('05-search-grid');
     await page.getByTestId('result-row').first().click();

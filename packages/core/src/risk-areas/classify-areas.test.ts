@@ -68,8 +68,10 @@ describe('9th edition timers', () => {
     assert.deepEqual([high.level, high.since, high.dropsAt], ['high', '2026-03-01', '2026-03-13']);
     assert.equal(high.reasonCaseIds.length, 2);
     const visit = [infection('2026-03-01'), infection('2026-03-10', { role: 'activity' })];
+    // The visit designates the downgraded medium area again: a place where a case stayed needs 7 quiet
+    // days, so an extra infection never lifts an area sooner than it would have been lifted without it.
     const medium = only(visit, p9, noon('2026-03-11'));
-    assert.deepEqual([medium.level, medium.since, medium.dropsAt], ['medium', '2026-03-09', '2026-03-14']);
+    assert.deepEqual([medium.level, medium.since, medium.dropsAt, medium.ruleId], ['medium', '2026-03-10', '2026-03-18', 'CN-P9-areas/medium/designated']);
   });
 
   it('an area designated medium directly needs 7 quiet days, not 3', () => {

@@ -55,7 +55,9 @@ export function tieredLevel(profile: RiskAreaProfile, model: TieredModel, areaPa
     for (const fact of byDay.get(day)!) {
       const designation = fact.role === 'residence' ? model.residenceLevel : model.activityLevel;
       if (designation === null) continue;
-      if (rank(designation) < rank(state.level)) {
+      // A designation at the level the area merely fell to re-designates it: its longer clock applies,
+      // so an extra infection can never shorten how long an area stays at a level.
+      if (rank(designation) < rank(state.level) || (designation === state.level && !state.designated)) {
         state.level = designation;
         state.enteredDay = day;
         state.designated = true;

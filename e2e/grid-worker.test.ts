@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import type { Page, Request } from 'playwright-core';
-import { openBrowser, screenshots, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
+import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
 
 const testSecret = 'e2e7'.repeat(16);
 const purpose = 'case_investigation';
@@ -63,12 +63,7 @@ describe('browser: the grid-worker app on a phone — push, offline outcome, syn
     return { status: response.status, body: text === '' ? null : JSON.parse(text) };
   };
 
-  const signIn = async (username: string): Promise<void> => {
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(demoPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('header-name').waitFor();
-  };
+  const signIn = (username: string): Promise<void> => signInAs(page, username, demoPassword);
 
   before(async () => {
     server = await startServer({ EPIGRID_DEMO_RUN: 'false', EPIGRID_SECRET: testSecret }); // a still city: the test makes its own case

@@ -177,3 +177,16 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
     },
   };
 }
+
+/**
+ * Signs in through the login page and waits until the header shows the user.
+ * @param page - the browser page, on the login page
+ * @param username - login name
+ * @param password - its password
+ */
+export async function signInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-name').waitFor();
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
+import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
 
 const testSecret = 'e2e0'.repeat(16);
 
@@ -22,12 +22,7 @@ describe('browser: sign-in, search and a person page with masking by role and pu
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   };
 
-  const signIn = async (username: string): Promise<void> => {
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(demoPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('header-name').waitFor();
-  };
+  const signIn = (username: string): Promise<void> => signInAs(page, username, demoPassword);
 
   /** Declares a purpose, searches, waits for result rows, and returns the first row's name. */
   const search = async (purpose: string, query: string): Promise<string> => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { openBrowser, screenshots, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
+import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
 
 describe('browser: the pass page, a place-code scan and the offline verifier', { skip: skipBrowser, timeout: 300_000 }, () => {
   let server: TestServer | null = null;
@@ -23,12 +23,7 @@ describe('browser: the pass page, a place-code scan and the offline verifier', {
   const shot = async (name: string): Promise<void> => {
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   };
-  const signIn = async (username: string): Promise<void> => {
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(demoPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('header-name').waitFor();
-  };
+  const signIn = (username: string): Promise<void> => signInAs(page, username, demoPassword);
 
   before(async () => {
     server = await startServer({ EPIGRID_DEMO_RUN: 'false', EPIGRID_SECRET: 'e2e1'.repeat(16) });

@@ -40,10 +40,13 @@ export function HealthCodeCard(props: HealthCodeCardProps): ReactElement {
         {c.manual && <span className="badge badge--warn">{t('code.manual')}</span>}
       </h3>
       <p data-testid="code-reason">{t(`code.reasons.${c.reasonKey}`, { defaultValue: c.reasonKey })}</p>
-      <p className="muted">
-        {t('code.rule')} <span className="mono">{c.ruleId}</span>
-        {c.since !== null && ` · ${t('code.since', { time: formatTimestamp(c.since) })}`}
-      </p>
+      {/* A person never judged has no rule behind their green code: nothing to cite. */}
+      {c.ruleId !== 'none' && (
+        <p className="muted">
+          {t('code.rule')} <span className="mono">{c.ruleId}</span>
+          {c.since !== null && ` · ${t('code.since', { time: formatTimestamp(c.since) })}`}
+        </p>
+      )}
       <NextStep code={c} />
       {c.evidence.length > 0 && (
         <p className="muted" data-testid="code-evidence">

@@ -19,6 +19,8 @@ export function mergeInto(into: EvidenceByPerson, found: ReadonlyMap<number, rea
 const rank = (e: Evidence): number => ('rowKey' in e ? e.rowKey : 0);
 const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const start = (e: Evidence): number => ('from' in e ? e.from : Number.MAX_SAFE_INTEGER);
+// Two rows of the contact overlapping the same case row from the same instant must still sort one way.
+const sourceRank = (e: Evidence): number => ('sourceRowKey' in e ? e.sourceRowKey : 0);
 
 /**
  * Summary of one person's evidence: stable order, distinct rule ids, first and last exposure.
@@ -31,7 +33,7 @@ export function summarise(evidence: readonly Evidence[]): {
   readonly lastExposure: number;
 } {
   const sorted = [...evidence].sort(
-    (a, b) => start(a) - start(b) || order(a.kind, b.kind) || rank(a) - rank(b) || order(a.ruleId, b.ruleId),
+    (a, b) => start(a) - start(b) || order(a.kind, b.kind) || rank(a) - rank(b) || sourceRank(a) - sourceRank(b) || order(a.ruleId, b.ruleId),
   );
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;

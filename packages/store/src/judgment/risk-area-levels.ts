@@ -7,20 +7,13 @@ export interface AreaLevelInput extends AreaLevel {
 }
 
 /** A stored current area level, with the area's names (public data: no person appears). */
-export interface RiskAreaRecord {
+export interface RiskAreaRecord extends Omit<AreaLevel, 'areaPath'> {
   readonly regionId: number;
   readonly regionPath: string;
   readonly regionCode: string;
   readonly nameZh: string;
   readonly nameEn: string;
   readonly regionLevel: string;
-  readonly profileId: string;
-  readonly level: string;
-  readonly background: boolean;
-  readonly ruleId: string;
-  readonly reasonCaseIds: readonly number[];
-  readonly since: string;
-  readonly dropsAt: string | null;
   readonly computedAt: Date;
 }
 

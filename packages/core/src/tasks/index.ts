@@ -4,3 +4,4 @@ export * from './task-firing.js';
 export * from './builtin-task-types.js';
 export * from './task-routing.js';
 export * from './task-escalation.js';
+export * from './facilities.js';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { getPersonStates, testBackends, type SqlClient } from '@epigrid/store';
 import { buildTaskFixture, type TaskFixture } from '../testing/task-fixture.js';
-import { insertLabResults, reportCase, setPersonState, tasksOfType, traceManagedContact } from '../testing/trigger-fixture.js';
+import { insertLabResults, reportCase, setPersonState, tasksOfType, traceManagedContact, type LabRow } from '../testing/trigger-fixture.js';
 import { generateTasks } from './generate-tasks.js';
 
 for (const backend of testBackends()) {
@@ -11,14 +11,14 @@ for (const backend of testBackends()) {
     let db: SqlClient;
     let fx: TaskFixture;
     const person = (i: number): number => fx.jurisdiction.people[i]!.id;
-    const swab = (sampleId: string, personId: number, sampledAt: string, roundId?: string) => ({
+    const swab = (sampleId: string, personId: number, sampledAt: string, roundId?: string): LabRow => ({
       sampleId,
       tubeId: `T-${sampleId}`,
-      poolSize: 1 as const,
+      poolSize: 1,
       personId,
       sampledAt,
       resultedAt: sampledAt,
-      result: 'negative' as const,
+      result: 'negative',
       ...(roundId === undefined ? {} : { roundId }),
     });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { getPersonStates, testBackends, type SqlClient } from '@epigrid/store';
 import { buildTaskFixture, type TaskFixture } from '../testing/task-fixture.js';
-import { insertLabResults, listenForTasks, setPersonState, tasksOfType } from '../testing/trigger-fixture.js';
+import { insertLabResults, listenForTasks, setPersonState, tasksOfType, type LabRow } from '../testing/trigger-fixture.js';
 import { generateTasks } from './generate-tasks.js';
 
 for (const backend of testBackends()) {
@@ -11,7 +11,7 @@ for (const backend of testBackends()) {
     let db: SqlClient;
     let fx: TaskFixture;
     const person = (i: number): number => fx.jurisdiction.people[i]!.id;
-    const row = (sampleId: string, tubeId: string, personId: number | null, poolSize: 1 | 5 | 10, resultedAt: string, result: 'positive' | 'negative' = 'positive') => ({
+    const row = (sampleId: string, tubeId: string, personId: number | null, poolSize: 1 | 5 | 10, resultedAt: string, result: 'positive' | 'negative' = 'positive'): LabRow => ({
       sampleId,
       tubeId,
       poolSize,

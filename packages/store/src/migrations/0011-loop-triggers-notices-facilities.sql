@@ -20,8 +20,5 @@ CREATE TABLE task_round_check (
 ALTER TABLE task_notice ADD COLUMN read_by bigint REFERENCES app_user(id);
 CREATE INDEX task_notice_newest ON task_notice (created_at DESC, id DESC);
 
--- Open review tasks are closed by subject when their appeal is decided.
-CREATE INDEX task_subject ON task (subject_key) WHERE status = 'open';
-
 -- Occupancy of isolation facilities (person_state.place_id is set by a `transferred` outcome).
 CREATE INDEX person_state_place ON person_state (place_id) WHERE place_id IS NOT NULL;

@@ -11,6 +11,7 @@ import { caseRoutes } from './routes/case-routes.js';
 import { demoRunRoutes, type DemoRun } from './routes/demo-run-routes.js';
 import { codeReviewRoutes } from './routes/code-review-routes.js';
 import { identityReviewRoutes } from './routes/identity-review-routes.js';
+import { facilityRoutes } from './routes/facility-routes.js';
 import { federationRoutes } from './routes/federation-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { judgmentRoutes } from './routes/judgment-routes.js';
@@ -21,6 +22,7 @@ import { placeCodeRoutes } from './routes/place-code-routes.js';
 import { quarantineOrderRoutes } from './routes/quarantine-order-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
 import { taskExportRoutes } from './routes/task-export-routes.js';
+import { taskNoticeRoutes } from './routes/task-notice-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { taskStreamRoute } from './routes/task-stream-route.js';
 import type { Services } from './services.js';
@@ -74,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(identityReviewRoutes, { services });
   await app.register(quarantineOrderRoutes, { services });
   await app.register(taskExportRoutes, { services });
+  await app.register(taskNoticeRoutes, { services });
+  await app.register(facilityRoutes, { services });
   await app.register(federationRoutes, { services });
 
   if (options.webDir !== undefined && existsSync(options.webDir)) {

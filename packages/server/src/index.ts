@@ -21,6 +21,7 @@ export * from './use-cases/import-trust-list.js';
 export * from './passes/pass-service.js';
 export * from './use-cases/generate-tasks.js';
 export * from './use-cases/escalate-tasks.js';
+export * from './use-cases/fire-trigger-tasks.js';
 export * from './use-cases/record-task-outcome.js';
 export * from './use-cases/read-tasks.js';
 export * from './push/task-push-broker.js';

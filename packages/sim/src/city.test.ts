@@ -87,7 +87,12 @@ function assertInvariants(city: City): void {
     assert.equal(regions[place.region]!.level, 'grid');
     assert.ok(insideRectPolygon(regions[place.region]!.polygon, place.lng, place.lat), `${place.name} in its grid`);
   }
-  assert.ok(places.filter((place) => place.kind === 'isolation_hotel').length >= 2);
+  // Isolation facilities: a few in every county (counties run them; a transfer chooses among the county's).
+  const hotelsPerCounty = new Map<string, number>();
+  for (const place of places) if (place.kind === 'isolation_hotel') hotelsPerCounty.set(countyCodeOf(city, place.region), (hotelsPerCounty.get(countyCodeOf(city, place.region)) ?? 0) + 1);
+  const counties = regions.filter((r) => r.level === 'county').map((r) => r.code);
+  assert.deepEqual([...hotelsPerCounty.keys()].sort(), [...counties].sort(), 'every county has isolation hotels');
+  assert.ok([...hotelsPerCounty.values()].every((n) => n >= 2), 'at least two per county');
   assert.ok(city.isolationRooms.length > 0);
 
   // Staff: every grid has a grid worker; usernames unique.

@@ -176,26 +176,44 @@ function addVenues(rng: Rng, plan: RegionPlan, people: number, places: CityPlace
   }
 }
 
-function addIsolationHotels(rng: Rng, plan: RegionPlan, people: number, places: CityPlace[], rooms: CityIsolationRoom[]): void {
-  const count = Math.max(2, Math.round(people / 25_000));
-  for (let k = 1; k <= count; k++) {
-    const grid = plan.grids[rng.int(0, plan.grids.length - 1)]!;
-    const floors = rng.int(6, 12);
-    const perFloor = rng.int(12, 24);
-    const [lng, lat] = pointIn(rng, plan.rects[grid]!);
-    const place = places.length;
-    places.push({
-      kind: 'isolation_hotel',
-      category: 'hotel',
-      name: `${rng.pick(brandWords)}酒店（集中隔离点${k}号）`,
-      placeCode: null,
-      region: grid,
-      lat,
-      lng,
-      capacity: floors * perFloor,
-    });
-    for (let floor = 2; floor < floors + 2; floor++) {
-      for (let room = 1; room <= perFloor; room++) rooms.push({ place, floor, roomNo: `${floor}${String(room).padStart(2, '0')}` });
+/** Isolation hotels of a county: two or three, and one more per 25,000 residents beyond that. */
+function hotelsOfCounty(rng: Rng, population: number): number {
+  return Math.max(2 + rng.int(0, 1), Math.round(population / 25_000));
+}
+
+/**
+ * Isolation hotels (the facilities a transfer names), a few in every county, since counties run
+ * them: each in a random grid of its county, with rooms on several floors.
+ */
+function addIsolationHotels(rng: Rng, plan: RegionPlan, places: CityPlace[], rooms: CityIsolationRoom[]): void {
+  const gridsOfCounty = new Map<number, number[]>();
+  for (const grid of plan.grids) {
+    const county = plan.countyOf[grid]!;
+    gridsOfCounty.set(county, [...(gridsOfCounty.get(county) ?? []), grid]);
+  }
+  let k = 0;
+  for (const [county, grids] of gridsOfCounty) {
+    const count = hotelsOfCounty(rng, plan.regions[county]!.population);
+    for (let n = 0; n < count; n++) {
+      k++;
+      const grid = grids[rng.int(0, grids.length - 1)]!;
+      const floors = rng.int(6, 12);
+      const perFloor = rng.int(12, 24);
+      const [lng, lat] = pointIn(rng, plan.rects[grid]!);
+      const place = places.length;
+      places.push({
+        kind: 'isolation_hotel',
+        category: 'hotel',
+        name: `${plan.regions[county]!.nameZh}${rng.pick(brandWords)}酒店（集中隔离点${k}号）`,
+        placeCode: null,
+        region: grid,
+        lat,
+        lng,
+        capacity: floors * perFloor,
+      });
+      for (let floor = 2; floor < floors + 2; floor++) {
+        for (let room = 1; room <= perFloor; room++) rooms.push({ place, floor, roomNo: `${floor}${String(room).padStart(2, '0')}` });
+      }
     }
   }
 }
@@ -214,6 +232,6 @@ export function generatePlaces(rng: Rng, plan: RegionPlan, draft: PopulationDraf
   const workplace = addWorkplaces(rng, plan, draft, occupation, places);
   const school = addSchools(rng, plan, draft, occupation, places);
   addVenues(rng, plan, occupation.length, places);
-  addIsolationHotels(rng, plan, occupation.length, places, isolationRooms);
+  addIsolationHotels(rng, plan, places, isolationRooms);
   return { places, isolationRooms, workplace, school };
 }

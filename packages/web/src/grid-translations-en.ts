@@ -1,4 +1,4 @@
-/** English strings of the grid-worker app, the outcome form and the progress view (spread into translations-en). */
+/** English strings of the grid-worker app, the outcome form, the progress view and its notices (spread into translations-en). */
 export const gridEn = {
   grid: {
     online: 'Online',
@@ -61,9 +61,13 @@ export const gridEn = {
   outcomeForm: {
     what: 'Outcome',
     pickOutcome: 'Choose an outcome.',
-    facility: 'Facility number',
-    facilityHint: 'e.g. 12',
-    facilityRequired: 'Enter the number of the facility the person was transferred to.',
+    facility: 'Isolation facility',
+    chooseFacility: 'Choose the facility…',
+    freeRooms_one: '{{count}} room free',
+    freeRooms_other: '{{count}} rooms free',
+    noFacilities: 'No isolation facility serves your area; ask your county.',
+    facilitiesUnavailable: 'The list of facilities needs a connection the first time.',
+    facilityRequired: 'Choose the facility the person was transferred to.',
     note: 'Notes',
     photo: 'Take a photo',
     photoAgain: 'Retake photo',
@@ -88,5 +92,18 @@ export const gridEn = {
     hours: '{{value}} h',
     overdueTitle: 'Overdue work at my level',
     noOverdue: 'Nothing overdue at your level.',
+  },
+  notices: {
+    title: 'Escalation notices',
+    unread_one: '{{count}} unread notice',
+    unread_other: '{{count}} unread notices',
+    onlyUnread: 'Unread only',
+    markRead: 'Mark read',
+    markAllRead: 'Mark all shown as read',
+    climbed_one: 'climbed to {{region}} ({{level}}), {{count}} level up',
+    climbed_other: 'climbed to {{region}} ({{level}}), {{count}} levels up',
+    ago: '{{duration}} ago',
+    none: 'No work has climbed to your jurisdiction.',
+    noneUnread: 'No unread notices.',
   },
 };

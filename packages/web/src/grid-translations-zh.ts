@@ -1,4 +1,4 @@
-/** Chinese strings of the grid-worker app, the outcome form and the progress view (spread into translations-zh). */
+/** Chinese strings of the grid-worker app, the outcome form, the progress view and its notices (spread into translations-zh). */
 import type { gridEn } from './grid-translations-en.js';
 
 /** 网格员应用、结果表单与进度视图的中文文本。 */
@@ -64,9 +64,13 @@ export const gridZh = {
   outcomeForm: {
     what: '处置结果',
     pickOutcome: '请选择处置结果。',
-    facility: '场所编号',
-    facilityHint: '例如 12',
-    facilityRequired: '请输入转运目的场所的编号。',
+    facility: '隔离场所',
+    chooseFacility: '请选择场所…',
+    freeRooms_one: '空余 {{count}} 间',
+    freeRooms_other: '空余 {{count}} 间',
+    noFacilities: '本辖区没有隔离场所，请联系区县。',
+    facilitiesUnavailable: '首次加载场所列表需要联网。',
+    facilityRequired: '请选择转运目的场所。',
     note: '备注',
     photo: '拍照',
     photoAgain: '重新拍照',
@@ -91,5 +95,18 @@ export const gridZh = {
     hours: '{{value}} 小时',
     overdueTitle: '本级超时任务',
     noOverdue: '本级没有超时任务。',
+  },
+  notices: {
+    title: '升级提醒',
+    unread_one: '{{count}} 条未读提醒',
+    unread_other: '{{count}} 条未读提醒',
+    onlyUnread: '只看未读',
+    markRead: '标为已读',
+    markAllRead: '全部标为已读',
+    climbed_one: '已上报至{{region}}（{{level}}），升级 {{count}} 级',
+    climbed_other: '已上报至{{region}}（{{level}}），升级 {{count}} 级',
+    ago: '{{duration}}前',
+    none: '本辖区没有升级上报的任务。',
+    noneUnread: '没有未读提醒。',
   },
 } satisfies typeof gridEn;

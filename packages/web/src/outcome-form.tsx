@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FacilitySelect } from './facility-select.js';
 import { PhotoInput } from './photo-input.js';
 import type { OutcomeCode, OutcomeInput } from './task-types.js';
 
@@ -56,19 +57,7 @@ export function OutcomeForm({ allowed, onSubmit }: OutcomeFormProps): ReactEleme
           </label>
         ))}
       </fieldset>
-      {code === 'transferred' && (
-        <label className="field">
-          <span className="field__label">{t('outcomeForm.facility')}</span>
-          <input
-            className="input"
-            inputMode="numeric"
-            value={facility}
-            onChange={(event) => setFacility(event.target.value.replace(/\D/g, ''))}
-            placeholder={t('outcomeForm.facilityHint')}
-            data-testid="outcome-facility"
-          />
-        </label>
-      )}
+      {code === 'transferred' && <FacilitySelect value={facility} onChange={setFacility} />}
       <label className="field">
         <span className="field__label">{t('outcomeForm.note')}</span>
         <textarea className="input outcomeform__note" rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} data-testid="outcome-note" />

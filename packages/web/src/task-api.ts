@@ -1,6 +1,9 @@
-/** The closed-loop task API: task lists, one task, outcomes, the worker's grid, progress, and the push stream URL. */
+/**
+ * The closed-loop task API: task lists, one task, outcomes, the worker's grid, progress, escalation
+ * notices, isolation facilities, and the push stream URL.
+ */
 import { getToken, request } from './api-client.js';
-import type { GridInfo, OutcomeInput, ProgressReport, TaskPage, TaskView } from './task-types.js';
+import type { FacilityView, GridInfo, OutcomeInput, ProgressReport, TaskNoticePage, TaskPage, TaskView } from './task-types.js';
 
 /** Parameters of a task list read. */
 export interface TaskListQuery {
@@ -60,4 +63,27 @@ export function fetchProgress(regionCode: string | null): Promise<ProgressReport
 export function taskStreamUrl(): string | null {
   const token = getToken();
   return token === null ? null : `/api/tasks/stream?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * The escalation notices of the user's jurisdiction, newest first, with the unread count.
+ * @param unreadOnly - only those nobody at the level has read
+ * @param limit - at most this many
+ */
+export function fetchTaskNotices(unreadOnly: boolean, limit = 50): Promise<TaskNoticePage> {
+  return request<TaskNoticePage>(`/api/task-notices?unread=${String(unreadOnly)}&limit=${limit}`);
+}
+
+/**
+ * Marks notices read for the user's level.
+ * @param ids - notice ids
+ * @returns the ids marked now and the unread count after
+ */
+export function markTaskNoticesRead(ids: readonly number[]): Promise<{ marked: number[]; unread: number }> {
+  return request<{ marked: number[]; unread: number }>('/api/task-notices/read', { method: 'POST', body: { ids } });
+}
+
+/** The isolation facilities serving the user's jurisdiction (a grid worker: those of the county). */
+export async function fetchFacilities(): Promise<FacilityView[]> {
+  return (await request<{ facilities: FacilityView[] }>('/api/facilities')).facilities;
 }

@@ -1,6 +1,6 @@
 /**
- * Shapes of the closed-loop task API as the web app reads them: tasks, outcomes, the worker's grid and
- * the progress of a region's children.
+ * Shapes of the closed-loop task API as the web app reads them: tasks, outcomes, the worker's grid,
+ * the progress of a region's children, escalation notices and isolation facilities.
  */
 import type { GeoPolygon } from '@epigrid/core';
 
@@ -86,4 +86,47 @@ export interface ProgressRow {
 export interface ProgressReport {
   readonly region: { readonly code: string; readonly name: string; readonly level: string };
   readonly children: readonly ProgressRow[];
+}
+
+/** An escalation notice to a level (`GET /api/task-notices`): where the task climbed and what it is. */
+export interface TaskNoticeView {
+  readonly id: number;
+  readonly kind: 'escalated';
+  readonly createdAt: string;
+  readonly read: boolean;
+  readonly readAt: string | null;
+  readonly region: { readonly code: string; readonly name: string; readonly level: string };
+  readonly task: {
+    readonly id: number;
+    readonly type: string;
+    readonly titleKey: string;
+    readonly status: TaskView['status'];
+    readonly deadline: string;
+    readonly overdue: boolean;
+    readonly escalations: number;
+    readonly assignedLevel: string;
+    readonly assignee: string | null;
+    readonly personName: string | null;
+    readonly homeRegion: { readonly code: string; readonly name: string };
+  };
+}
+
+/** One page of notices with the jurisdiction's unread count. */
+export interface TaskNoticePage {
+  readonly notices: readonly TaskNoticeView[];
+  readonly unread: number;
+  readonly next: string | null;
+}
+
+/** An isolation facility a transfer may name (`GET /api/facilities`). */
+export interface FacilityView {
+  readonly id: number;
+  readonly name: string;
+  readonly category: string | null;
+  readonly region: { readonly code: string; readonly name: string };
+  readonly location: GeoPoint;
+  /** Rooms, when known. */
+  readonly capacity: number | null;
+  /** People placed there under quarantine. */
+  readonly occupied: number;
 }

@@ -94,7 +94,7 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
           {route.name === 'placeCode' && <PlaceCodePage placeId={route.id} />}
           {route.name === 'reviews' && <ReviewsPage />}
           {route.name === 'grid' && <GridPage me={me} taskId={route.taskId} />}
-          {route.name === 'progress' && <ProgressPage trail={route.trail} />}
+          {route.name === 'progress' && <ProgressPage trail={route.trail} showNotices={me.abilities.includes('task.notice.read')} />}
         </main>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isRole, isWithinJurisdiction, taskTypeById, type Actor, type OutcomeCode, type TaskType } from '@epigrid/core';
+import { can, isRole, isWithinJurisdiction, taskTypeById, type Actor, type OutcomeCode, type TaskType } from '@epigrid/core';
 import { recordOutcomeForActor, routeAndPushTasks, type Services } from '@epigrid/server';
 import { listOpenTaskWork } from '@epigrid/store';
 import { simulatedAttempt, type ResponseTimes } from './response-times.js';
@@ -36,7 +36,8 @@ async function supervisors(services: Services): Promise<Actor[]> {
  * Simulated grid workers answer their tasks: each attempt comes a lognormal delay after the task
  * reached them (or after their last attempt); attempts due by the platform's clock are recorded
  * through the same use case the app uses, at the simulated time. A task escalated to a level with no
- * worker is answered by the nearest epidemiologist above it, with the same delays.
+ * worker is answered by the nearest epidemiologist above it, with the same delays. Appeal reviews are
+ * left to people: deciding the appeal closes them.
  * @param services - the platform's services, clock at the end of the simulated day
  * @param seed - demo seed (responses are deterministic per seed)
  * @param times - response-time distribution
@@ -50,7 +51,8 @@ export async function respondToTasks(services: Services, seed: number, times: Re
     const type = taskTypeById(task.type);
     const code = type === undefined ? null : closingCode(type);
     const holder = task.assignee !== null && isRole(task.assignee.role) ? { ...task.assignee, role: task.assignee.role } : fallback.find((a) => isWithinJurisdiction(task.assignedRegionPath, a.regionPath));
-    if (type === undefined || code === null || holder === undefined) continue;
+    // An appeal's review is closed by a reviewer's decision, never by a simulated visit.
+    if (type === undefined || code === null || holder === undefined || type.fires?.on === 'appeal' || !can(holder, 'task.record')) continue;
     let from = (task.lastOutcomeAt ?? task.createdAt).getTime();
     for (let attempt = task.attempts; attempt < task.attempts + MAX_ATTEMPTS_PER_PASS; attempt++) {
       const draw = simulatedAttempt(seed, task.id, attempt, times);

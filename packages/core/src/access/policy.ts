@@ -37,7 +37,11 @@ export type Ability =
   /** Print quarantine orders (PDF) for people of one's jurisdiction. */
   | 'quarantine_order.print'
   /** Export task lists (CSV, XLSX). */
-  | 'task.export';
+  | 'task.export'
+  /** Read the escalation notices addressed to one's jurisdiction and mark them read. */
+  | 'task.notice.read'
+  /** List the isolation and quarantine facilities serving one's jurisdiction. */
+  | 'facility.read';
 
 /** Which identifiers of a person a reader may see in clear. */
 export interface IdentifierVisibility {
@@ -50,12 +54,12 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'pass.keys.manage', 'task.read', 'task.record', 'quarantine_order.print', 'task.export'],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'task.record', 'quarantine_order.print', 'task.export'],
-  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'quarantine_order.print', 'task.export'],
-  grid_worker: ['region.read', 'person.search', 'person.read', 'code.read', 'appeal.file', 'task.read', 'task.record'],
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'pass.keys.manage', 'task.read', 'task.record', 'quarantine_order.print', 'task.export', 'task.notice.read', 'facility.read'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'task.record', 'quarantine_order.print', 'task.export', 'task.notice.read', 'facility.read'],
+  command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'quarantine_order.print', 'task.export', 'task.notice.read', 'facility.read'],
+  grid_worker: ['region.read', 'person.search', 'person.read', 'code.read', 'appeal.file', 'task.read', 'task.record', 'facility.read'],
   lab: ['region.read', 'person.search', 'person.read', 'import.run'],
-  facility_manager: ['region.read', 'person.search', 'person.read'],
+  facility_manager: ['region.read', 'person.search', 'person.read', 'facility.read'],
   auditor: ['region.read', 'audit.read', 'audit.verify'],
   public: ['code.read.own', 'appeal.file'],
 };

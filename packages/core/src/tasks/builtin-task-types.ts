@@ -1,4 +1,4 @@
-import type { OutcomeCode } from './outcome-codes.js';
+import type { OutcomeCode, TaskTrigger } from './outcome-codes.js';
 import { parseTaskTypes, type OutcomeEffect, type TaskType } from './task-type-schema.js';
 
 const closeAs = (state: OutcomeEffect['state'], followUp: string | null = null): OutcomeEffect => ({ closes: true, state, followUp });
@@ -7,6 +7,8 @@ const retry = (state: OutcomeEffect['state']): OutcomeEffect => ({ closes: false
 /**
  * The task types of the closed loop (issue 7 §1), as data. Deadlines count from the case report for
  * contacts ("close contacts under control within 24 h of the case report"); CN-P8 asked for 12 h.
+ * `fires` is the rule that creates a type by itself (pooled positives, missed tests, appeals, ends of
+ * quarantine); types without one come from tracing or as follow-ups (a refusal's review).
  */
 export const builtinTaskTypes: readonly TaskType[] = parseTaskTypes([
   {
@@ -77,7 +79,9 @@ export const builtinTaskTypes: readonly TaskType[] = parseTaskTypes([
     deadlineHours: 6,
     escalationStepHours: 3,
     priority: 1,
-    outcomes: { tested: closeAs('tested'), transferred: closeAs('under_quarantine'), not_home: retry('unreachable'), moved: closeAs('moved'), refused: closeAs('refused', 'review_refusal') },
+    // A retest leaves the person's state as it was: a member already under quarantine stays so.
+    outcomes: { tested: closeAs(null), transferred: closeAs('under_quarantine'), not_home: retry('unreachable'), moved: closeAs('moved'), refused: closeAs('refused', 'review_refusal') },
+    fires: { on: 'pooled_positive', withinHours: 72 },
   },
   {
     id: 'urge_test',
@@ -87,7 +91,9 @@ export const builtinTaskTypes: readonly TaskType[] = parseTaskTypes([
     deadlineHours: 12,
     escalationStepHours: 12,
     priority: 3,
-    outcomes: { tested: closeAs('tested'), reached: closeAs('notified'), not_home: retry('unreachable'), moved: closeAs('moved'), refused: closeAs('refused') },
+    // A reminder to test does not end a quarantine: a test or a talk at the door leaves the state as it was.
+    outcomes: { tested: closeAs(null), reached: closeAs(null), not_home: retry('unreachable'), moved: closeAs('moved'), refused: closeAs('refused') },
+    fires: { on: 'missed_test', contactKinds: ['close', 'sub-close'], states: ['under_quarantine', 'home_isolation'], withinDays: 3, roundClosesAfterHours: 36 },
   },
   {
     id: 'review_refusal',
@@ -104,10 +110,13 @@ export const builtinTaskTypes: readonly TaskType[] = parseTaskTypes([
     titleKey: 'task.review_appeal',
     ruleId: 'loop.appeal.review',
     trigger: 'appeal',
-    deadlineHours: 48,
+    // The appeal's own deadline (the health-code safeguards' SLA); deciding the appeal closes the task.
+    deadlineHours: 24,
     escalationStepHours: 24,
     priority: 4,
     outcomes: { reached: closeAs(null), not_home: retry(null) },
+    fires: { on: 'appeal' },
+    routing: { roles: ['command_centre', 'epidemiologist'], fromLevel: 'county' },
   },
   {
     id: 'release_check',
@@ -118,6 +127,8 @@ export const builtinTaskTypes: readonly TaskType[] = parseTaskTypes([
     escalationStepHours: 12,
     priority: 3,
     outcomes: { tested: closeAs('released'), reached: closeAs('released'), not_home: retry(null), transferred: closeAs('under_quarantine') },
+    // The clock starts on the last day of management; the task is listed from the day before.
+    fires: { on: 'quarantine_ending', states: ['under_quarantine', 'home_isolation'], daysBefore: 1, daysAfter: 2 },
   },
 ]);
 
@@ -153,3 +164,12 @@ export const taskTypeForContactKind: Readonly<Record<'close' | 'sub-close' | 'co
   'sub-close': 'home_isolation_tests',
   companion: 'notify_companion',
 };
+
+/**
+ * The task types a trigger creates by itself (those with a firing rule on it), in catalogue order.
+ * @param trigger - the trigger
+ * @param types - the catalogue (the built-in one by default)
+ */
+export function typesFiredBy(trigger: TaskTrigger, types: readonly TaskType[] = builtinTaskTypes): TaskType[] {
+  return types.filter((t) => t.fires?.on === trigger);
+}

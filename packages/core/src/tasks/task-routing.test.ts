@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isWithinJurisdiction } from '../access/jurisdiction.js';
-import { chooseWorker, pathAndAncestors, routeBatch, routeTask, type RoutingWorker } from './task-routing.js';
+import { chooseWorker, pathAndAncestors, routeBatch, routeTask, routingStart, type RoutingWorker } from './task-routing.js';
 
 const levels = ['province', 'city', 'county', 'town', 'community', 'grid'];
 
@@ -56,6 +56,37 @@ describe('task routing', () => {
       { path: 'p', level: 'province', workers: [], cursor: null },
     ]);
     assert.deepEqual(decision, { regionPath: 'p.c', level: 'community', assigneeUserId: null });
+  });
+
+  it('waits at the start node itself when routing starts at a named level', () => {
+    const chain = [
+      { path: 'p.c.k', level: 'county', workers: [], cursor: null },
+      { path: 'p.c', level: 'city', workers: [], cursor: null },
+    ];
+    assert.deepEqual(routeTask(chain, true), { regionPath: 'p.c.k', level: 'county', assigneeUserId: null });
+    assert.deepEqual(routeTask(chain), { regionPath: 'p.c', level: 'city', assigneeUserId: null });
+  });
+
+  it('starts at the ancestor of the named level, or at the home when none has it', () => {
+    const levelOf = (p: string): string | undefined => levels[p.split('.').length - 1];
+    assert.equal(routingStart('p.c.k0.t1.m2.g3', levelOf, 'county'), 'p.c.k0');
+    assert.equal(routingStart('p.c.k0.t1.m2.g3', levelOf, null), 'p.c.k0.t1.m2.g3');
+    assert.equal(routingStart('p.c.k0.t1.m2.g3', levelOf, 'district'), 'p.c.k0.t1.m2.g3');
+    assert.equal(routingStart('p.c', levelOf, 'county'), 'p.c', 'a home above the level starts at the home');
+  });
+
+  it('property: a batch started at a level never goes below it, and waits there with nobody', () => {
+    fc.assert(
+      fc.property(nodesArb, fc.array(homeArb, { minLength: 1, maxLength: 30 }), (nodes, homes) => {
+        const all = withAllNodes(nodes, homes);
+        const starts = homes.map((h) => routingStart(h, (p) => all.get(p)?.level, 'county'));
+        const { decisions } = routeBatch(starts, all, new Map(), true);
+        decisions.forEach((d, i) => {
+          assert.ok(isWithinJurisdiction(starts[i]!, d.regionPath), `${d.regionPath} is not the county ${starts[i]} or above it`);
+          if (d.assigneeUserId === null) assert.equal(d.regionPath, starts[i]);
+        });
+      }),
+    );
   });
 
   it('never assigns outside the home node and its ancestors, nor to a worker of another node', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { outcomeCodes, personStates, taskTriggers } from './outcome-codes.js';
+import { firingRuleSchema, gridWorkRouting, taskRoutingSchema } from './task-firing.js';
 
 const hours = z.number().positive().max(24 * 30);
 
@@ -32,6 +33,10 @@ export const taskTypeSchema = z.strictObject({
   priority: z.number().int().min(1).max(9),
   /** Outcome codes a worker may report, each with its effect. */
   outcomes: z.partialRecord(z.enum(outcomeCodes), outcomeEffect),
+  /** The rule that creates tasks of this type by itself; null: only tracing or a follow-up creates them. */
+  fires: firingRuleSchema.nullable().default(null),
+  /** Who works the type and where routing starts; grid workers from the home by default. */
+  routing: taskRoutingSchema.default(gridWorkRouting),
 });
 
 /** A validated task type. */
@@ -42,7 +47,7 @@ export type OutcomeEffect = z.infer<typeof outcomeEffect>;
 
 /**
  * Validates a list of task types: each id once, every follow-up names a listed type, at least one
- * outcome closes the task.
+ * outcome closes the task, a firing rule fires on the type's own trigger.
  * @param input - untrusted data (JSON)
  * @returns the task types, or throws a ZodError naming the entry and field
  */
@@ -58,6 +63,9 @@ export function parseTaskTypes(input: unknown): TaskType[] {
       types.forEach((t, i) => {
         const effects = Object.entries(t.outcomes);
         if (!effects.some(([, e]) => e.closes)) ctx.addIssue({ code: 'custom', path: [i, 'outcomes'], message: `task type ${t.id}: no outcome closes it` });
+        if (t.fires !== null && t.fires.on !== t.trigger) {
+          ctx.addIssue({ code: 'custom', path: [i, 'fires', 'on'], message: `task type ${t.id}: fires on ${t.fires.on} but its trigger is ${t.trigger}` });
+        }
         for (const [code, e] of effects) {
           if (e.followUp !== null && !ids.has(e.followUp)) {
             ctx.addIssue({ code: 'custom', path: [i, 'outcomes', code, 'followUp'], message: `unknown follow-up task type ${e.followUp}` });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ZodError } from 'zod';
-import { allowedOutcomes, builtinTaskTypes, deadlineHoursFor, taskTypeById, taskTypeForContactKind } from './builtin-task-types.js';
+import { can } from '../access/policy.js';
+import { appealDeadlineHours } from '../health-codes/safeguards.js';
+import { allowedOutcomes, builtinTaskTypes, deadlineHoursFor, taskTypeById, taskTypeForContactKind, typesFiredBy } from './builtin-task-types.js';
 import { taskTriggers } from './outcome-codes.js';
 import { parseTaskTypes } from './task-type-schema.js';
 
@@ -34,6 +36,43 @@ describe('task types as data', () => {
     assert.throws(() => parseTaskTypes(open), /no outcome closes it/);
     const twice = [builtinTaskTypes[3]!, builtinTaskTypes[3]!];
     assert.throws(() => parseTaskTypes(twice), /listed twice/);
+  });
+
+  it('fires each of the four non-contact triggers by a rule in the catalogue; tracing creates the contact tasks', () => {
+    const fired = Object.fromEntries(taskTriggers.map((trigger) => [trigger, typesFiredBy(trigger).map((t) => t.id)]));
+    assert.deepEqual(fired, {
+      close_contact: [],
+      sub_close_contact: [],
+      companion: [],
+      pooled_positive: ['retest_pool_member'],
+      missed_test: ['urge_test'],
+      appeal: ['review_appeal'],
+      quarantine_ending: ['release_check'],
+    });
+    assert.equal(taskTypeById('review_refusal')!.fires, null, 'a refusal review is a follow-up only');
+  });
+
+  it('gives an appeal review the appeal deadline and routes it to roles that may decide appeals, from the county', () => {
+    const review = taskTypeById('review_appeal')!;
+    assert.equal(review.deadlineHours, appealDeadlineHours);
+    assert.equal(review.routing.fromLevel, 'county');
+    for (const role of review.routing.roles) assert.ok(can({ userId: 1, username: 'r', role, regionId: 1, regionPath: 'p' }, 'appeal.decide'), role);
+    assert.deepEqual(taskTypeById('release_check')!.routing, { roles: ['grid_worker'], fromLevel: null });
+  });
+
+  it('lets a reminder to test leave a quarantine as it was', () => {
+    for (const id of ['urge_test', 'retest_pool_member']) {
+      const type = taskTypeById(id)!;
+      assert.equal(type.outcomes.tested?.state, null, id);
+      assert.ok(type.outcomes.reached === undefined || type.outcomes.reached.state === null, id);
+    }
+  });
+
+  it('refuses a firing rule on another trigger than the type’s, and unknown rule fields', () => {
+    const urge = taskTypeById('urge_test')!;
+    assert.throws(() => parseTaskTypes([{ ...urge, fires: { on: 'appeal' } }]), /fires on appeal but its trigger is missed_test/);
+    assert.throws(() => parseTaskTypes([{ ...urge, fires: { ...urge.fires, every: 3 } }]), ZodError);
+    assert.throws(() => parseTaskTypes([{ ...urge, routing: { roles: ['mayor'], fromLevel: null } }]), ZodError);
   });
 
   it('refuses an unknown outcome code', () => {

@@ -1,6 +1,7 @@
 import { builtinTaskTypes, deadlineHoursFor, taskTypeById, taskTypeForContactKind } from '@epigrid/core';
 import { generateContactTasks, routePendingTasks, type ContactTaskRule } from '@epigrid/store';
 import type { Services } from '../services.js';
+import { fireTriggerTasks, routingByType } from './fire-trigger-tasks.js';
 import { pushTasks } from './push-tasks.js';
 
 /**
@@ -26,20 +27,23 @@ export interface GenerationReport {
  * @param services - application services
  */
 export async function routeAndPushTasks(services: Services): Promise<{ routed: number; pushedTo: number }> {
-  const routed = await routePendingTasks(services.db, services.now());
+  const routed = await routePendingTasks(services.db, services.now(), { routingByType: routingByType() });
   const pushedTo = await pushTasks(services, routed.map((r) => r.id));
   return { routed: routed.length, pushedTo };
 }
 
 /**
- * The loop after tracing: new close, sub-close and companion links become tasks (idempotently),
- * routed to the grids of the people's homes as they are created and pushed to the workers there;
- * any other task still unrouted (follow-ups) is routed too.
+ * The loop after tracing and imports: new close, sub-close and companion links become tasks, and so
+ * do the other triggers of the catalogue (positive pooled tubes, missed tests and rounds, appeals,
+ * ends of quarantine) — each once, routed as they are created and pushed to the workers; any other
+ * task still unrouted (follow-ups) is routed too.
  * @param services - application services
  */
 export async function generateTasks(services: Services): Promise<GenerationReport> {
   const created = await generateContactTasks(services.db, contactTaskRules(services.profile.id), services.now());
   const pushedNew = await pushTasks(services, created.map((t) => t.id));
+  const fired = await fireTriggerTasks(services);
+  const firedCount = Object.values(fired.created).reduce((a, b) => a + b, 0);
   const rest = await routeAndPushTasks(services);
-  return { created: created.length, routed: created.length + rest.routed, pushedTo: pushedNew + rest.pushedTo };
+  return { created: created.length + firedCount, routed: created.length + firedCount + rest.routed, pushedTo: pushedNew + fired.pushedTo + rest.pushedTo };
 }

@@ -18,6 +18,7 @@ const OUTBREAK_TABLES = [
   'task_outcome',
   'task',
   'task_route_cursor',
+  'task_round_check',
   'investigator_contact',
   'traced_contact',
   'case_trace',

@@ -1,4 +1,4 @@
-import { pathAndAncestors, routeBatch, type RoutingDecision, type RoutingWorker } from '@epigrid/core';
+import { pathAndAncestors, routeBatch, routingStart, type RoutingDecision, type RoutingWorker } from '@epigrid/core';
 import type { SqlClient } from '../db/sql-client.js';
 
 /**
@@ -8,9 +8,11 @@ import type { SqlClient } from '../db/sql-client.js';
  * @param tx - transaction
  * @param homes - each task's home path, in routing order
  * @param roles - roles that receive tasks at a node
+ * @param fromLevel - routing starts at each home's ancestor of this level (and waits there with
+ *   nobody), or null to start at the home
  * @returns one decision per home
  */
-export async function routeHomes(tx: SqlClient, homes: readonly string[], roles: readonly string[]): Promise<RoutingDecision[]> {
+export async function routeHomes(tx: SqlClient, homes: readonly string[], roles: readonly string[], fromLevel: string | null = null): Promise<RoutingDecision[]> {
   if (homes.length === 0) return [];
   const paths = [...new Set(homes.flatMap(pathAndAncestors))];
   const regions = await tx.query<{ path: string; level: string }>(`SELECT r.path::text AS path, r.level FROM unnest($1::text[]) AS q(path) JOIN region r ON r.path::text = q.path`, [paths]);
@@ -33,7 +35,8 @@ export async function routeHomes(tx: SqlClient, homes: readonly string[], roles:
   }
   const nodes = new Map(regions.rows.map((r) => [r.path, { level: r.level, workers: byPath.get(r.path) ?? [] }]));
   const before = new Map(cursors.rows.map((c) => [c.path, Number(c.userId)]));
-  const { decisions, cursors: after } = routeBatch(homes, nodes, before);
+  const starts = homes.map((home) => routingStart(home, (path) => nodes.get(path)?.level, fromLevel));
+  const { decisions, cursors: after } = routeBatch(starts, nodes, before, fromLevel !== null);
   const changed = [...after].filter(([path, user]) => before.get(path) !== user);
   if (changed.length > 0) {
     await tx.query(

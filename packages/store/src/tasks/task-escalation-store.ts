@@ -17,6 +17,8 @@ export interface EscalationOptions {
   readonly stepHoursByType: Readonly<Record<string, number>>;
   /** Roles that receive tasks at a node; grid workers by default. */
   readonly roles?: readonly string[];
+  /** Task types worked by other roles (reviewers' tasks climb to reviewers). */
+  readonly rolesByType?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -30,8 +32,8 @@ export interface EscalationOptions {
 export async function escalateOverdueTasks(db: SqlClient, now: Date, options: EscalationOptions): Promise<EscalatedTask[]> {
   const types = Object.keys(options.stepHoursByType);
   return db.transaction(async (tx) => {
-    const due = await tx.query<{ id: string; path: string; escalations: number }>(
-      `SELECT t.id, t.assigned_region_path::text AS path, t.escalations
+    const due = await tx.query<{ id: string; path: string; escalations: number; type: string }>(
+      `SELECT t.id, t.assigned_region_path::text AS path, t.escalations, t.type
        FROM task t JOIN unnest($1::text[], $2::float8[]) AS s(type, step_hours) ON s.type = t.type
        WHERE t.status = 'open' AND t.routed_at IS NOT NULL AND t.deadline < $3 AND nlevel(t.assigned_region_path) > 1
          AND $3 > t.deadline + make_interval(secs => t.escalations * s.step_hours * 3600)
@@ -42,24 +44,28 @@ export async function escalateOverdueTasks(db: SqlClient, now: Date, options: Es
     const parents = [...new Set(due.rows.map((r) => parentPath(r.path)!))];
     const regions = await tx.query<{ path: string; level: string }>(`SELECT r.path::text AS path, r.level FROM unnest($1::text[]) AS q(path) JOIN region r ON r.path::text = q.path`, [parents]);
     const levels = new Map(regions.rows.map((r) => [r.path, r.level]));
-    const workers = await tx.query<{ path: string; userId: string; open: number }>(
-      `SELECT u.region_path::text AS path, u.id AS "userId",
+    const standardRoles = options.roles ?? ['grid_worker'];
+    const rolesOf = (type: string): readonly string[] => options.rolesByType?.[type] ?? standardRoles;
+    const allRoles = [...new Set(due.rows.flatMap((r) => rolesOf(r.type)))];
+    const workers = await tx.query<{ path: string; userId: string; open: number; role: string }>(
+      `SELECT u.region_path::text AS path, u.id AS "userId", u.role,
               (SELECT count(*)::int FROM task t WHERE t.assignee_user_id = u.id AND t.status = 'open') AS open
        FROM unnest($1::text[]) AS q(path) JOIN app_user u ON u.region_path::text = q.path
        WHERE NOT u.disabled AND u.role = ANY($2::text[])`,
-      [parents, options.roles ?? ['grid_worker']],
+      [parents, allRoles],
     );
-    const byPath = new Map<string, RoutingWorker[]>();
-    for (const w of workers.rows) byPath.set(w.path, [...(byPath.get(w.path) ?? []), { userId: Number(w.userId), openTasks: w.open }]);
+    const byPath = new Map<string, Array<RoutingWorker & { role: string }>>();
+    for (const w of workers.rows) byPath.set(w.path, [...(byPath.get(w.path) ?? []), { userId: Number(w.userId), openTasks: w.open, role: w.role }]);
     const cursors = new Map<string, number>();
     const moved = due.rows.map((r): EscalatedTask => {
       const up = parentPath(r.path)!;
-      const here = byPath.get(up) ?? [];
+      const roles = rolesOf(r.type);
+      const here = (byPath.get(up) ?? []).filter((w) => roles.includes(w.role));
       let assignee: number | null = null;
       if (here.length > 0) {
         assignee = chooseWorker(here, cursors.get(up) ?? null);
         cursors.set(up, assignee);
-        byPath.set(up, here.map((w) => (w.userId === assignee ? { userId: w.userId, openTasks: w.openTasks + 1 } : w)));
+        byPath.set(up, byPath.get(up)!.map((w) => (w.userId === assignee ? { ...w, openTasks: w.openTasks + 1 } : w)));
       }
       return { id: Number(r.id), fromPath: r.path, regionPath: up, level: levels.get(up) ?? 'unknown', assigneeUserId: assignee, escalations: r.escalations + 1 };
     });
@@ -75,29 +81,4 @@ export async function escalateOverdueTasks(db: SqlClient, now: Date, options: Es
     );
     return moved;
   });
-}
-
-/** An escalation notice for a level's users. */
-export interface TaskNoticeRecord {
-  readonly id: number;
-  readonly regionPath: string;
-  readonly taskId: number;
-  readonly kind: 'escalated';
-  readonly createdAt: Date;
-  readonly readAt: Date | null;
-}
-
-/**
- * Lists the unread notices addressed to exactly a node (the level of the reader).
- * @param db - database
- * @param regionPath - the reader's node
- * @param limit - at most this many, newest first
- */
-export async function listUnreadNotices(db: SqlClient, regionPath: string, limit: number): Promise<TaskNoticeRecord[]> {
-  const result = await db.query<TaskNoticeRecord>(
-    `SELECT id, region_path::text AS "regionPath", task_id AS "taskId", kind, created_at AS "createdAt", read_at AS "readAt"
-     FROM task_notice WHERE region_path = $1::ltree AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $2`,
-    [regionPath, limit],
-  );
-  return result.rows.map((r) => ({ ...r, id: Number(r.id), taskId: Number(r.taskId) }));
 }

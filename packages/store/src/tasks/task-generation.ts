@@ -1,5 +1,5 @@
 import type { SqlClient } from '../db/sql-client.js';
-import { routeHomes } from './routing-board.js';
+import { insertRoutedTasks, type TaskCandidate } from './routed-task-writer.js';
 import { defaultRoutingRoles, type RoutedTask } from './task-routing-store.js';
 
 /** How one kind of traced contact becomes a task (from the task-type catalogue and the profile). */
@@ -26,7 +26,7 @@ export interface ContactTaskRule {
  */
 export async function generateContactTasks(db: SqlClient, rules: readonly ContactTaskRule[], now: Date, roles: readonly string[] = defaultRoutingRoles): Promise<RoutedTask[]> {
   return db.transaction(async (tx) => {
-    const candidates = await tx.query<Candidate>(
+    const candidates = await tx.query<TaskCandidate>(
       `SELECT DISTINCT ON (tc.person_id, k.type)
               k.type, k.rule_id AS "ruleId", tc.person_id AS "personId", 'case:' || tc.case_report_id || ':person:' || tc.person_id AS "subjectKey",
               p.region_path::text AS home, k.priority, s.clock + make_interval(secs => k.deadline_hours * 3600) AS deadline,
@@ -51,56 +51,11 @@ export async function generateContactTasks(db: SqlClient, rules: readonly Contac
         rules.map((r) => r.clockStart),
       ],
     );
-    const rows = candidates.rows.sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime());
-    const decisions = await routeHomes(tx, rows.map((r) => r.home), roles);
-    const inserted = await tx.query<{ id: string; subjectKey: string; type: string }>(
-      `INSERT INTO task (type, rule_id, person_id, subject_key, home_region_path, assigned_region_path, assigned_level, assignee_user_id,
-                         priority, deadline, source, created_at, clock_start, routed_at)
-       SELECT n.type, n.rule_id, n.person_id, n.subject_key, n.home::ltree, n.path::ltree, n.level, n.assignee,
-              n.priority, n.deadline, n.source::jsonb, $13::timestamptz, n.clock, $13::timestamptz
-       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::int[],
-                   $10::timestamptz[], $11::text[], $12::timestamptz[])
-            AS n(type, rule_id, person_id, subject_key, home, path, level, assignee, priority, deadline, source, clock)
-       ON CONFLICT (type, subject_key) DO NOTHING
-       RETURNING id, subject_key AS "subjectKey", type`,
-      [
-        rows.map((r) => r.type),
-        rows.map((r) => r.ruleId),
-        rows.map((r) => r.personId),
-        rows.map((r) => r.subjectKey),
-        rows.map((r) => r.home),
-        decisions.map((d) => d.regionPath),
-        decisions.map((d) => d.level),
-        decisions.map((d) => d.assigneeUserId),
-        rows.map((r) => r.priority),
-        rows.map((r) => new Date(r.deadline).toISOString()),
-        rows.map((r) => r.source),
-        rows.map((r) => new Date(r.clock).toISOString()),
-        now,
-      ],
-    );
-    const byKey = new Map(rows.map((r, i) => [`${r.type}|${r.subjectKey}`, decisions[i]!]));
-    return inserted.rows.map((r) => {
-      const d = byKey.get(`${r.type}|${r.subjectKey}`)!;
-      return { id: Number(r.id), regionPath: d.regionPath, level: d.level, assigneeUserId: d.assigneeUserId };
-    });
+    return insertRoutedTasks(tx, candidates.rows, now, { roles, fromLevel: null });
   });
 }
 
-/** A traced contact about to become a task. */
-interface Candidate {
-  readonly type: string;
-  readonly ruleId: string;
-  readonly personId: string;
-  readonly subjectKey: string;
-  readonly home: string;
-  readonly priority: number;
-  readonly deadline: Date;
-  readonly source: string;
-  readonly clock: Date;
-}
-
-/** One task to create directly (follow-ups, pooled positives, appeals, quarantine endings). */
+/** One task to create directly, routed later in bulk (follow-ups). */
 export interface NewTask {
   readonly type: string;
   readonly ruleId: string;

@@ -1,12 +1,15 @@
-import { appealDeadline, can, DomainError, type Actor } from '@epigrid/core';
-import { decideAppeal, getAppeal, insertAppeal, listAppeals, personIdOfUser, personRegionPaths, readHealthCode, type AppealRecord } from '@epigrid/store';
+import { appealDeadline, can, DomainError, typesFiredBy, type Actor } from '@epigrid/core';
+import { closeAppealTasks, decideAppeal, getAppeal, insertAppeal, listAppeals, personIdOfUser, personRegionPaths, readHealthCode, type AppealRecord } from '@epigrid/store';
 import type { Services } from '../../services.js';
+import { fireTriggerTasks } from '../fire-trigger-tasks.js';
+import { pushTasks } from '../push-tasks.js';
 import { recordAudit } from '../record-audit.js';
 import { recomputeHealthCodes } from './recompute-health-codes.js';
 
 /**
  * Files an appeal against a colour: a member of the public for themselves (their linked person), a
- * grid worker for a resident of their grid. A reviewer must decide it before the deadline.
+ * grid worker for a resident of their grid. A reviewer must decide it before the deadline: the
+ * appeal becomes a review task routed to the reviewers the task type names.
  * @param services - application services
  * @param actor - the filing user
  * @param input - the person (ignored for the public: always their own) and the reason
@@ -41,6 +44,8 @@ export async function fileAppeal(services: Services, actor: Actor, input: { pers
     deadline: appealDeadline(now),
   });
   await recordAudit(services, { actor, action: 'health-code.appeal.file', purpose: 'administration', subject: `person:${personId}`, outcome: 'allowed', details: { appealId: appeal.id } });
+  // The review task is created, routed to a reviewer and pushed at once, not on the next minute's pass.
+  await fireTriggerTasks(services, 'appeal');
   return appeal;
 }
 
@@ -62,8 +67,9 @@ export async function listAppealsForActor(services: Services, actor: Actor, opti
 }
 
 /**
- * A reviewer decides an open appeal and records the outcome; an upheld appeal re-judges the person at
- * once from the (corrected) facts. The reviewer may not be the one who filed it.
+ * A reviewer decides an open appeal and records the outcome, closing its review task in the same
+ * transaction; an upheld appeal re-judges the person at once from the (corrected) facts. The reviewer
+ * may not be the one who filed it.
  * @param services - application services
  * @param actor - the reviewer
  * @param id - the appeal
@@ -76,8 +82,14 @@ export async function decideAppealForActor(services: Services, actor: Actor, id:
   if (!can(actor, 'appeal.decide', appeal.personRegionPath)) throw new DomainError('outside_jurisdiction', { appealId: id });
   if (appeal.filedBy === actor.userId) throw new DomainError('two_person_rule', { appealId: id });
   if (decision.outcome.trim().length < 5) throw new DomainError('validation_failed', { field: 'outcome', reason: 'record the outcome in a few words' });
-  const decided = await decideAppeal(services.db, id, { status: decision.status, outcome: decision.outcome.trim(), reviewerId: actor.userId, reviewerName: actor.username, at: services.now() });
-  if (!decided) throw new DomainError('conflict', { appealId: id, status: appeal.status });
+  const at = services.now();
+  const closed = await services.db.transaction(async (tx) => {
+    const decided = await decideAppeal(tx, id, { status: decision.status, outcome: decision.outcome.trim(), reviewerId: actor.userId, reviewerName: actor.username, at });
+    if (!decided) return null;
+    return closeAppealTasks(tx, id, typesFiredBy('appeal').map((t) => t.id), at);
+  });
+  if (closed === null) throw new DomainError('conflict', { appealId: id, status: appeal.status });
+  await pushTasks(services, closed);
   await recordAudit(services, {
     actor,
     action: 'health-code.appeal.decide',

@@ -29,7 +29,7 @@ describe('stations source', () => {
     let accepted = 0;
     fc.assert(
       fc.property(anyRow, (raw) => {
-        const result = stationsSource.map(raw, { today: '2026-03-20' });
+        const result = stationsSource.map(raw as Record<string, string>, { today: '2026-03-20' });
         if (!result.ok) return fields.includes(result.rejection.field ?? '') && result.rejection.reason.length > 0 && !result.rejection.reason.includes('undefined');
         accepted++;
         const v = result.row.values as Record<string, unknown>;

@@ -155,6 +155,7 @@ program
   .option('--full-scans', 'everyone who scans does so at every visit, in and out (with --scan-compliance 1: full data compliance)')
   .option('--seeds <n>', 'initial imported infections (default: the simulator\'s)')
   .option('--scan-compliance <share>', 'share (0..1) of people who scan place codes (default: the simulator\'s, 1 − neverScanShare)')
+  .option('--no-neighbour-risk-area', "do not import the neighbouring city's list of risk areas (its day-trippers would turn yellow)")
   .option('--worker-median-hours <h>', 'simulated grid workers: median hours to answer a task (lognormal)', '6')
   .option('--worker-sigma <s>', 'simulated grid workers: sigma of the log of the response time', '0.8')
   .option('--worker-not-home <share>', 'simulated grid workers: share (0..1) of visits that find nobody home', '0.1')

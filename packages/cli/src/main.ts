@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { DemoOptions } from './commands/demo.js';
 import type { PeersAddOptions } from './commands/peers.js';
+import type { RiskAreasImportOptions } from './commands/risk-areas.js';
 import type { SimEvaluateOptions } from './commands/sim-evaluate.js';
 import type { UsersAddOptions } from './commands/users-add.js';
 import type { VerifyCommandOptions } from './commands/verify.js';
@@ -76,11 +77,20 @@ keys
   .argument('<file>', 'JSON file from the peer')
   .action(async (file: string) => (await import('./commands/keys.js')).keysImportTrustList(file));
 
+const riskAreas = program.command('risk-areas').description("other jurisdictions' risk areas: trips from or to them colour travellers (docs/judgment.md)");
+riskAreas
+  .command('import')
+  .description("import another jurisdiction's list of current risk areas (its /api/risk-areas JSON or CSV); replaces that publisher's earlier list")
+  .argument('<file-or-url>', 'a file (.json or .csv) or an http(s) URL')
+  .option('--publisher <name>', 'publisher to store the list under (required for a CSV, or a list that names none), e.g. national')
+  .action(async (target: string, options: RiskAreasImportOptions) => (await import('./commands/risk-areas.js')).riskAreasImport(target, options));
+riskAreas.command('imports').description('list the imported risk-area lists, with source and time').action(async () => (await import('./commands/risk-areas.js')).riskAreasImports());
+
 program.command('audit').description('audit log').command('verify').description('verify the hash chain of the audit log').action(async () => (await import('./commands/audit-verify.js')).auditVerify());
 
 program
   .command('import')
-  .description('import files of a source (CSV, NDJSON or XLSX; UTF-8 or GB18030): registry, cases, lab-results, check-ins, telecom, transport, vaccinations')
+  .description('import files of a source (CSV, NDJSON or XLSX; UTF-8 or GB18030): registry, cases, lab-results, check-ins, telecom, transport, vaccinations, stations')
   .argument('<source>', 'source name (docs/data-formats.md)')
   .argument('<files...>', 'files to import')
   .option('--again', 'import again even if the same file was imported before')
@@ -145,6 +155,7 @@ program
   .option('--full-scans', 'everyone who scans does so at every visit, in and out (with --scan-compliance 1: full data compliance)')
   .option('--seeds <n>', 'initial imported infections (default: the simulator\'s)')
   .option('--scan-compliance <share>', 'share (0..1) of people who scan place codes (default: the simulator\'s, 1 − neverScanShare)')
+  .option('--no-neighbour-risk-area', "do not import the neighbouring city's list of risk areas (its day-trippers would turn yellow)")
   .option('--worker-median-hours <h>', 'simulated grid workers: median hours to answer a task (lognormal)', '6')
   .option('--worker-sigma <s>', 'simulated grid workers: sigma of the log of the response time', '0.8')
   .option('--worker-not-home <share>', 'simulated grid workers: share (0..1) of visits that find nobody home', '0.1')

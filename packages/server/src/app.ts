@@ -21,6 +21,7 @@ import { personRoutes } from './routes/person-routes.js';
 import { placeCodeRoutes } from './routes/place-code-routes.js';
 import { quarantineOrderRoutes } from './routes/quarantine-order-routes.js';
 import { regionRoutes } from './routes/region-routes.js';
+import { riskAreaImportRoutes } from './routes/risk-area-import-routes.js';
 import { taskExportRoutes } from './routes/task-export-routes.js';
 import { taskNoticeRoutes } from './routes/task-notice-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(demoRunRoutes, { services, run: options.demoRun ?? null });
   await app.register(importRoutes, { services });
   await app.register(judgmentRoutes, { services });
+  await app.register(riskAreaImportRoutes, { services });
   await app.register(codeReviewRoutes, { services });
   await app.register(passRoutes, { services });
   await app.register(placeCodeRoutes, { services });

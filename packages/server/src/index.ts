@@ -15,6 +15,8 @@ export * from './use-cases/read-case.js';
 export * from './jobs/register-jobs.js';
 export * from './use-cases/judgment/run-judgment.js';
 export * from './use-cases/judgment/judgment-rules.js';
+export * from './use-cases/judgment/import-risk-area-list.js';
+export * from './use-cases/judgment/list-imported-risk-lists.js';
 export * from './use-cases/manage-pass-keys.js';
 export * from './use-cases/publish-trust-list.js';
 export * from './use-cases/import-trust-list.js';

@@ -6,6 +6,7 @@ import { dayNumber, defaultCityDate } from './dates.js';
 import { generateHouseholds } from './households.js';
 import { occupations } from './model.js';
 import type { City, CityPerson } from './model.js';
+import { cityStations } from './motion/station-catalogue.js';
 import { generateIdentities } from './people.js';
 import { generatePlaces } from './places.js';
 import { phases, Rng } from './random.js';
@@ -67,6 +68,7 @@ export function generateCity(options: CityOptions): City {
     isolationRooms: places.isolationRooms,
     gridWorkers,
     demoLogins: demoAccounts,
+    stations: cityStations(plan.regions),
   };
 }
 
@@ -103,6 +105,7 @@ export interface CityCounts {
   readonly isolationRooms: number;
   /** Demo logins plus grid workers. */
   readonly users: number;
+  readonly stations: number;
 }
 
 /**
@@ -118,5 +121,6 @@ export function cityCounts(city: City): CityCounts {
     places: city.places.length,
     isolationRooms: city.isolationRooms.length,
     users: city.demoLogins.length + city.gridWorkers.length,
+    stations: city.stations.length,
   };
 }

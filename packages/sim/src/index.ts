@@ -21,6 +21,7 @@ export type {
   CityPlace,
   CityRegion,
   CityRegionLevel,
+  CityStation,
   DemoLogin,
   Occupation,
   PlaceKind,
@@ -30,6 +31,7 @@ export type { RegionNames } from './staff.js';
 
 // The city in motion: routines, presence data, the outbreak and its ground truth.
 export { DemoDriver } from './demo/demo-driver.js';
+export { neighbourPublisher, neighbourRiskAreas } from './demo/neighbour-risk-areas.js';
 export type { AfterDay, DaySummary, DemoDriverOptions, DriverState, IngestDay } from './demo/demo-driver.js';
 export { evaluate } from './evaluate/evaluate.js';
 export type { Evaluation, EvaluationFigures, FoundCase, PlatformFindings, TracedContact, TruthInfection } from './evaluate/evaluate.js';

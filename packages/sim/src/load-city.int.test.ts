@@ -41,6 +41,8 @@ for (const backend of testBackends()) {
       assert.equal(await count(db, "SELECT count(*)::int AS n FROM place WHERE kind = 'venue' AND place_code IS NOT NULL"), city.places.filter((p) => p.kind === 'venue').length);
       assert.equal(await count(db, 'SELECT count(*)::int AS n FROM isolation_room'), city.isolationRooms.length);
       assert.equal(await count(db, 'SELECT count(*)::int AS n FROM app_user'), city.demoLogins.length + city.gridWorkers.length);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM station'), city.stations.length);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM station s JOIN region r ON r.code = s.region_code'), 3, "the city's own stations lie in its tree");
       assert.deepEqual([...stages], ['regions', 'places', 'isolation_rooms', 'households', 'people', 'indexes', 'users']);
     });
 

@@ -1,11 +1,11 @@
 /**
  * Writes a generated city into a migrated, empty database in one transaction, so a failure
- * leaves no half city: regions level by level, then places, isolation rooms, households, people
+ * leaves no half city: regions level by level, the station catalogue, then places, isolation rooms, households, people
  * (identifiers hashed and encrypted with the deployment's vault) and user accounts. The plain
  * secondary indexes of the bulk-loaded tables are rebuilt once at the end (see deferred-indexes).
  */
 import { DomainError } from '@epigrid/core';
-import type { SqlClient } from '@epigrid/store';
+import { saveStations, type SqlClient } from '@epigrid/store';
 import { bulkInsert } from './bulk.js';
 import { dropSecondaryIndexes, recreateIndexes } from './deferred-indexes.js';
 import type { ProgressListener } from './bulk.js';
@@ -103,6 +103,20 @@ export async function loadCity(db: SqlClient, city: City, options: LoadCityOptio
       household: new Float64Array(city.households.count),
     };
     await loadRegions(tx, city, ids.region, onProgress);
+    await saveStations(
+      tx,
+      city.stations.map((s) => ({
+        code: s.code,
+        name: s.nameZh,
+        nameEn: s.nameEn,
+        modes: s.modes,
+        regionCode: s.regionCode,
+        regionName: s.regionName,
+        lat: s.lat,
+        lng: s.lng,
+        updatedAt: new Date(`${city.today}T00:00:00+08:00`),
+      })),
+    );
     const dropped = options.deferIndexes === false ? [] : await dropSecondaryIndexes(tx, BULK_TABLES);
 
     const { places } = city;

@@ -28,6 +28,22 @@ export interface CityRegion {
   readonly polygon: GeoPolygon;
 }
 
+/** One station or airport of the timetable, as the station catalogue holds it. */
+export interface CityStation {
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly modes: ReadonlyArray<'train' | 'coach' | 'plane'>;
+  /** Index of the town in the city's regions, or -1 for another city's station. */
+  readonly region: number;
+  /** The town's code, or the administrative code of the other city's region. */
+  readonly regionCode: string;
+  /** Name of the other city's region (null for the city's own stations). */
+  readonly regionName: string | null;
+  readonly lat: number;
+  readonly lng: number;
+}
+
 /** Households as columns; household `h` has members `firstMember[h] .. firstMember[h] + size[h] - 1`. */
 export interface CityHouseholds {
   readonly count: number;
@@ -152,4 +168,6 @@ export interface City {
   readonly isolationRooms: readonly CityIsolationRoom[];
   readonly gridWorkers: readonly CityGridWorker[];
   readonly demoLogins: readonly DemoLogin[];
+  /** The stations and airports of the timetable: the city's own three, then the other cities'. */
+  readonly stations: readonly CityStation[];
 }

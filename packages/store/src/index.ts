@@ -28,6 +28,7 @@ export * from './tracing/traced-contacts.js';
 export * from './tracing/investigator-contacts.js';
 export * from './demo/clear-outbreak-data.js';
 export * from './judgment/index.js';
+export * from './stations/index.js';
 export * from './passes/index.js';
 export * from './tasks/task-generation.js';
 export * from './tasks/task-routing-store.js';

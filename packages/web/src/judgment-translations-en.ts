@@ -1,3 +1,8 @@
+import type { EvidenceRef } from '@epigrid/core';
+
+/** A name for every source of evidence (the compiler refuses a missing one). */
+type EvidenceNames = Readonly<Record<EvidenceRef['source'], string>>;
+
 /** English strings of risk areas, health codes, appeals and overrides (spread into translations-en). */
 export const judgmentEn = {
   areas: {
@@ -29,7 +34,7 @@ export const judgmentEn = {
     nextAt: 'Becomes {{colour}} on {{time}} if nothing new happens.',
     nextTests: 'Turns green after {{count}} negative test(s), at least {{hours}} h apart.',
     nextFactEnds: 'Changes when the risk area is lifted or the quarantine ends.',
-    sources: { case_report: 'case report', traced_contact: 'contact tracing', lab_result: 'lab result', check_in: 'venue scan', risk_area_level: 'risk area', task_outcome: 'field verification' },
+    sources: { case_report: 'case report', traced_contact: 'contact tracing', lab_result: 'lab result', check_in: 'venue scan', transport_ticket: 'transport ticket', risk_area_level: 'risk area', task_outcome: 'field verification' } satisfies EvidenceNames,
     reasons: {
       green: 'No health reason to restrict movement.',
       case: 'You were reported as a COVID-19 case. The code stays red during isolation, then yellow for a period of health monitoring.',
@@ -42,7 +47,7 @@ export const judgmentEn = {
       'missed-test': 'A test required by your management plan was missed. A negative test clears this.',
       'area-resident-high': 'You live in a high-risk area. Red while the area stays high.',
       'area-resident-medium': 'You live in a medium-risk area. Yellow while the area stays medium.',
-      'area-visit': 'You checked in at a place in a risk area while it was at risk.',
+      'area-visit': 'You checked in at a place in a risk area, or travelled from or to one by train, coach, plane or ship, while it was at risk.',
       override: 'Set by hand by two authorised staff for a recorded reason.',
     },
   },

@@ -1,5 +1,9 @@
 /** Chinese strings of risk areas, health codes, appeals and overrides (spread into translations-zh). */
+import type { EvidenceRef } from '@epigrid/core';
 import type { judgmentEn } from './judgment-translations-en.js';
+
+/** A name for every source of evidence (the compiler refuses a missing one). */
+type EvidenceNames = Readonly<Record<EvidenceRef['source'], string>>;
 
 /** 风险区域、健康码、申诉与人工改码的中文文本。 */
 export const judgmentZh = {
@@ -32,7 +36,7 @@ export const judgmentZh = {
     nextAt: '如无新情况，将于 {{time}} 转为{{colour}}。',
     nextTests: '完成 {{count}} 次阴性检测（间隔至少 {{hours}} 小时）后转绿码。',
     nextFactEnds: '风险区域解除或隔离期满后变更。',
-    sources: { case_report: '病例报告', traced_contact: '流调', lab_result: '检测结果', check_in: '场所扫码', risk_area_level: '风险区域', task_outcome: '网格核查' },
+    sources: { case_report: '病例报告', traced_contact: '流调', lab_result: '检测结果', check_in: '场所扫码', transport_ticket: '交通票务记录', risk_area_level: '风险区域', task_outcome: '网格核查' } satisfies EvidenceNames,
     reasons: {
       green: '无需限制出行的健康原因。',
       case: '您被报告为新冠病例。隔离期间为红码，之后健康监测期间为黄码。',
@@ -45,7 +49,7 @@ export const judgmentZh = {
       'missed-test': '您漏做了管理方案要求的检测。检测阴性后解除。',
       'area-resident-high': '您居住在高风险区域。区域保持高风险期间为红码。',
       'area-resident-medium': '您居住在中风险区域。区域保持中风险期间为黄码。',
-      'area-visit': '您曾在风险区域处于风险期间到访该区域内场所。',
+      'area-visit': '您曾在风险区域处于风险期间到访该区域内场所，或乘坐火车、汽车、飞机、轮船往返该区域。',
       override: '由两名授权人员依据记录的理由人工赋码。',
     },
   },

@@ -21,6 +21,8 @@ export interface DemoOptions {
   readonly fullScans?: boolean;
   /** Initial (imported) infections; the sim's default when omitted. */
   readonly seeds?: string;
+  /** False with --no-neighbour-risk-area: the neighbouring city's risk-area list is not imported. */
+  readonly neighbourRiskArea?: boolean;
   /** Simulated grid workers: median hours to answer a task. */
   readonly workerMedianHours?: string;
   /** Simulated grid workers: sigma of the log of the response time. */
@@ -120,7 +122,7 @@ export async function demo(options: DemoOptions): Promise<void> {
     }
     const city = generateCity({ seed, people });
     const responseTimes = demoResponseTimes(options);
-    const hooks = platformHooks(opened, console.log, { seed, responseTimes });
+    const hooks = platformHooks(opened, console.log, { seed, responseTimes }, { neighbourRiskAreas: options.neighbourRiskArea !== false });
     const driver = new DemoDriver({
       city,
       config: demoSimConfig(seed, options),

@@ -1,6 +1,7 @@
+import { systemActor } from '@epigrid/core';
 import { importFile } from '@epigrid/ingest';
-import { createServices, escalateTasks, generateTasks, runPendingJudgment, tracePendingCases } from '@epigrid/server';
-import type { AfterDay, IngestDay, InterventionFeed, PersonRestriction } from '@epigrid/sim';
+import { createServices, escalateTasks, generateTasks, importRiskAreaList, runPendingJudgment, tracePendingCases } from '@epigrid/server';
+import { neighbourRiskAreas, type AfterDay, type IngestDay, type InterventionFeed, type PersonRestriction } from '@epigrid/sim';
 import { createAuditHasher, createIdentifierVault } from '@epigrid/store';
 import type { Opened } from '../open-configured.js';
 import { defaultResponseTimes, type ResponseTimes } from './response-times.js';
@@ -23,6 +24,12 @@ export interface LoopOptions {
   readonly responseTimes: ResponseTimes;
 }
 
+/** What the demo imports besides the day files. */
+export interface DemoImports {
+  /** Import the neighbouring city's list of risk areas before the first day (its day-trippers turn yellow). */
+  readonly neighbourRiskAreas: boolean;
+}
+
 /** End of a simulated local day: the platform's clock while it processes that day. */
 const endOfDay = (day: string): Date => new Date(`${day}T23:59:59+08:00`);
 
@@ -32,19 +39,27 @@ const endOfDay = (day: string): Date => new Date(`${day}T23:59:59+08:00`);
  * @param opened - configured, migrated database with the demo city
  * @param log - where progress lines go
  * @param loop - simulated grid workers' seed and response times
+ * @param imports - lists imported besides the day files
  */
 export function platformHooks(
   opened: Opened,
   log: (line: string) => void = console.log,
   loop: LoopOptions = { seed: opened.config.demo.seed, responseTimes: defaultResponseTimes },
+  imports: DemoImports = { neighbourRiskAreas: true },
 ): PlatformHooks {
   let clock = new Date();
   const services = createServices(opened.db, opened.config, opened.secret, () => clock);
   const vault = createIdentifierVault(opened.secret);
   const env = { db: opened.db, vault, auditHasher: createAuditHasher(opened.secret), today: new Date().toISOString().slice(0, 10) };
+  let neighbourListed = !imports.neighbourRiskAreas;
   return {
     async ingestDay(files, day): Promise<void> {
       clock = endOfDay(day);
+      if (!neighbourListed) {
+        const listed = await importRiskAreaList(services, systemActor, { list: neighbourRiskAreas(day), source: 'demo: the neighbouring city' });
+        log(`  ${day} imported ${listed.publisher}'s risk areas: ${listed.areas}`);
+        neighbourListed = true;
+      }
       const parts: string[] = [];
       for (const file of files) {
         const report = await importFile(env, file.source, file.path, { actorName: 'demo' });

@@ -12,8 +12,8 @@ describe('access policy', () => {
   it('pins the abilities of every role', () => {
     const table = Object.fromEntries(roles.map((role) => [role, [...abilitiesOf({ role })].sort()]));
     assert.deepEqual(table, {
-      administrator: ['audit.verify', 'code.read', 'demo.control', 'facility.read', 'import.run', 'judgment.recompute', 'pass.keys.manage', 'person.read', 'person.search', 'person.write', 'quarantine_order.print', 'region.read', 'task.export', 'task.notice.read', 'task.read', 'task.record', 'user.manage'],
-      epidemiologist: ['appeal.decide', 'code.override.approve', 'code.override.request', 'code.read', 'facility.read', 'import.run', 'judgment.recompute', 'person.read', 'person.search', 'person.write', 'quarantine_order.print', 'region.read', 'task.export', 'task.notice.read', 'task.read', 'task.record'],
+      administrator: ['audit.verify', 'code.read', 'demo.control', 'facility.read', 'import.run', 'judgment.recompute', 'pass.keys.manage', 'person.read', 'person.search', 'person.write', 'quarantine_order.print', 'region.read', 'risk-area.import', 'task.export', 'task.notice.read', 'task.read', 'task.record', 'user.manage'],
+      epidemiologist: ['appeal.decide', 'code.override.approve', 'code.override.request', 'code.read', 'facility.read', 'import.run', 'judgment.recompute', 'person.read', 'person.search', 'person.write', 'quarantine_order.print', 'region.read', 'risk-area.import', 'task.export', 'task.notice.read', 'task.read', 'task.record'],
       command_centre: ['appeal.decide', 'code.override.approve', 'code.override.request', 'code.read', 'demo.control', 'facility.read', 'judgment.recompute', 'person.read', 'person.search', 'quarantine_order.print', 'region.read', 'task.export', 'task.notice.read', 'task.read'],
       grid_worker: ['appeal.file', 'code.read', 'facility.read', 'person.read', 'person.search', 'region.read', 'task.read', 'task.record'],
       lab: ['import.run', 'person.read', 'person.search', 'region.read'],

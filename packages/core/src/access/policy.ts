@@ -28,6 +28,8 @@ export type Ability =
   | 'appeal.decide'
   /** Recompute area risk levels and codes on demand. */
   | 'judgment.recompute'
+  /** Import another jurisdiction's (or the national) list of current risk areas, and read the imported lists. */
+  | 'risk-area.import'
   /** Rotate and revoke pass signing keys, revoke passes, import peers' trust lists. */
   | 'pass.keys.manage'
   /** Read tasks of one's jurisdiction (a grid worker: their own). */
@@ -54,8 +56,8 @@ export interface IdentifierVisibility {
  * {@link can} and, for stored records, by the store's scoped queries.
  */
 export const roleAbilities: Readonly<Record<Role, readonly Ability[]>> = {
-  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'pass.keys.manage', 'task.read', 'task.record', 'quarantine_order.print', 'task.export', 'task.notice.read', 'facility.read'],
-  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'task.record', 'quarantine_order.print', 'task.export', 'task.notice.read', 'facility.read'],
+  administrator: ['region.read', 'person.search', 'person.read', 'person.write', 'user.manage', 'audit.verify', 'import.run', 'demo.control', 'code.read', 'judgment.recompute', 'risk-area.import', 'pass.keys.manage', 'task.read', 'task.record', 'quarantine_order.print', 'task.export', 'task.notice.read', 'facility.read'],
+  epidemiologist: ['region.read', 'person.search', 'person.read', 'person.write', 'import.run', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'risk-area.import', 'task.read', 'task.record', 'quarantine_order.print', 'task.export', 'task.notice.read', 'facility.read'],
   command_centre: ['region.read', 'person.search', 'person.read', 'demo.control', 'code.read', 'code.override.request', 'code.override.approve', 'appeal.decide', 'judgment.recompute', 'task.read', 'quarantine_order.print', 'task.export', 'task.notice.read', 'facility.read'],
   grid_worker: ['region.read', 'person.search', 'person.read', 'code.read', 'appeal.file', 'task.read', 'task.record', 'facility.read'],
   lab: ['region.read', 'person.search', 'person.read', 'import.run'],

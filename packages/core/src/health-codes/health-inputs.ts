@@ -42,9 +42,12 @@ export function colourRank(colour: CodeColour): number {
   return codeColours.indexOf(colour);
 }
 
+/** Tables a fact can come from (a transport ticket: a trip from or to a risk area). */
+export const evidenceSources = ['case_report', 'traced_contact', 'lab_result', 'check_in', 'transport_ticket', 'risk_area_level', 'task_outcome'] as const;
+
 /** Where a fact came from: a table and a row id, so every colour can be traced to its records. */
 export interface EvidenceRef {
-  readonly source: 'case_report' | 'traced_contact' | 'lab_result' | 'check_in' | 'risk_area_level' | 'task_outcome';
+  readonly source: (typeof evidenceSources)[number];
   readonly id: number;
 }
 

@@ -22,6 +22,7 @@ const base: Record<string, Record<string, string>> = {
   },
   vaccinations: { record_id: 'v1', resident_id: ID, vaccine_code: 'BBIBP', dose_number: '2', administered_on: '2021-06-01' },
   registry: { resident_id: ID, name: '张伟', sex: 'male', birth_date: '1990-01-01', household_id: 'H1', address: '1 Road', grid_code: 'G1' },
+  stations: { station_code: 'IZQ', name: '广州南站', modes: 'train', region_code: '440113', lat: '22.99', lng: '113.27', updated_at: '2026-03-01T00:00:00+08:00' },
 };
 
 /** [source, changes to the valid row, expected message for row 12] */
@@ -67,6 +68,19 @@ const cases: Array<[string, Record<string, string>, string]> = [
   ['registry', { birth_date: '1990-01-02' }, 'row 12, field birth_date: 1990-01-02 differs from the birth date in resident_id (1990-01-01)'],
   ['registry', { household_id: '' }, 'row 12, field household_id: this field is required but is empty'],
   ['registry', { phone: '+1 555 0100' }, 'row 12, field phone: a mobile number has 11 digits starting with 1 (+86 allowed)'],
+  ['stations', { station_code: '' }, 'row 12, field station_code: this field is required but is empty'],
+  ['stations', { station_code: 'Guangzhou South' }, 'row 12, field station_code: "Guangzhou South" is not a station code: 1 to 16 letters, digits, - or _, such as SHH or PEK'],
+  ['stations', { name: ' ' }, 'row 12, field name: this field is required but is empty'],
+  ['stations', { modes: 'train, bike' }, 'row 12, field modes: "bike" is not a mode: use train, coach, plane or ship, separated by commas'],
+  ['stations', { modes: ' , ' }, 'row 12, field modes: name at least one mode: train, coach, plane or ship'],
+  ['stations', { region_code: '' }, 'row 12, field region_code: this field is required but is empty'],
+  ['stations', { region_code: '广州/番禺' }, 'row 12, field region_code: "广州/番禺" is not a region code: letters, digits, dots, - or _, such as 440106'],
+  ['stations', { lat: '' }, 'row 12, field lat: this field is required when lng is given'],
+  ['stations', { lng: '' }, 'row 12, field lng: this field is required when lat is given'],
+  ['stations', { lat: '95' }, 'row 12, field lat: "95" is out of range: a latitude lies from -90 to 90'],
+  ['stations', { lng: '-180.5' }, 'row 12, field lng: "-180.5" is out of range: a longitude lies from -180 to 180'],
+  ['stations', { lat: 'north' }, 'row 12, field lat: "north" is not a number'],
+  ['stations', { updated_at: '2026-03-01' }, 'row 12, field updated_at: "2026-03-01" is not a time with its offset, e.g. 2026-03-01T08:15:00+08:00'],
 ];
 
 describe('every rejection reason, word for word', () => {
@@ -95,6 +109,17 @@ describe('every rejection reason, word for word', () => {
     if (result.ok) {
       assert.equal(result.row.day, '2026-03-02');
       assert.equal(result.row.identity?.phone, '13800138000');
+    }
+  });
+
+  it('stations: the code goes upper case, the modes in a fixed order, coordinates may be left out together', () => {
+    const result = sourceMapper('stations').map({ ...base.stations!, station_code: 'izq', modes: 'plane train  train', lat: '', lng: '' }, { today });
+    assert.ok(result.ok);
+    if (result.ok) {
+      assert.deepEqual([result.row.key, result.row.day, result.row.identity], ['IZQ', null, null]);
+      assert.deepEqual(result.row.values, {
+        name: '广州南站', name_en: null, modes: 'train,plane', region_code: '440113', region_name: null, lat: null, lng: null, updated_at: '2026-03-01T00:00:00+08:00',
+      });
     }
   });
 

@@ -4,13 +4,14 @@ import { casesSource } from './sources/cases.js';
 import { checkInsSource } from './sources/check-ins.js';
 import { labResultsSource } from './sources/lab-results.js';
 import { registrySource } from './sources/registry.js';
+import { stationsSource } from './sources/stations.js';
 import { telecomSource } from './sources/telecom.js';
 import { transportSource } from './sources/transport.js';
 import { vaccinationsSource } from './sources/vaccinations.js';
 
 /** Every source EpiGrid imports, by name (docs/data-formats.md). Adding a source: one mapper file, one line here. */
 export const sourceCatalogue: ReadonlyMap<string, SourceMapper> = new Map(
-  [registrySource, casesSource, labResultsSource, checkInsSource, telecomSource, transportSource, vaccinationsSource].map((m) => [m.source, m]),
+  [registrySource, casesSource, labResultsSource, checkInsSource, telecomSource, transportSource, vaccinationsSource, stationsSource].map((m) => [m.source, m]),
 );
 
 /**

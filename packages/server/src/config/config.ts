@@ -55,7 +55,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and hyphens')
     .default('epigrid')
-    .describe('name of this instance in cross-region referrals (peers know it by this id)'),
+    .describe('name of this instance in cross-region referrals (peers know it by this id) and publisher of its risk-area list'),
   EPIGRID_FEDERATION_KEY_FILE: z
     .string()
     .min(1)

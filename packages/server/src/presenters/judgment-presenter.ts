@@ -19,8 +19,10 @@ export const riskAreaSchema = z.object({
   infections: z.number(),
 });
 
-/** The public list of risk areas. */
+/** The public list of risk areas: the format other instances import (core's publishedRiskAreaListSchema reads it). */
 export const riskAreaListSchema = z.object({
+  publisher: z.string(),
+  publishedAt: z.string(),
   profileId: z.string().nullable(),
   unitLevel: z.string().nullable(),
   levels: z.array(z.string()),
@@ -33,6 +35,8 @@ export const riskAreaListSchema = z.object({
  */
 export function presentRiskAreas(list: PublicRiskAreas): z.infer<typeof riskAreaListSchema> {
   return {
+    publisher: list.publisher,
+    publishedAt: list.publishedAt.toISOString(),
     profileId: list.profileId,
     unitLevel: list.unitLevel,
     levels: [...list.levels],

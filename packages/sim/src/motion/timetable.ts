@@ -29,8 +29,10 @@ export interface Service {
   readonly route: number;
 }
 
-const HOME = { train: 'SFQ', coach: 'SFK', plane: 'SFA' } as const;
-const ENDS: Readonly<Record<TransportMode, readonly string[]>> = {
+/** The city's own station of each mode. */
+export const homeStations = { train: 'SFQ', coach: 'SFK', plane: 'SFA' } as const;
+/** The other end of each route, per mode (the route index is the position here). */
+export const destinationStations: Readonly<Record<TransportMode, readonly string[]>> = {
   train: ['IZQ', 'IOQ', 'CWQ', 'WHN'],
   coach: ['ZQK', 'FSK', 'DGK', 'HZK'],
   plane: ['PEK', 'SHA', 'CTU', 'XIY'],
@@ -51,7 +53,7 @@ export function buildTimetable(rng: Rng): readonly Service[] {
   let number = 1201;
   for (const mode of ['train', 'coach', 'plane'] as const) {
     const shape = SHAPE[mode];
-    ENDS[mode].forEach((end, route) => {
+    destinationStations[mode].forEach((end, route) => {
       const minutes = rng.int(shape.minutes[0], shape.minutes[1]);
       const enclosed = mode !== 'coach' || rng.chance(0.7);
       for (const outbound of [true, false]) {
@@ -60,8 +62,8 @@ export function buildTimetable(rng: Rng): readonly Service[] {
           services.push({
             id: `${shape.prefix}${number++}`,
             mode,
-            origin: outbound ? HOME[mode] : end,
-            destination: outbound ? end : HOME[mode],
+            origin: outbound ? homeStations[mode] : end,
+            destination: outbound ? end : homeStations[mode],
             depart,
             arrive: depart + minutes,
             carriages: shape.carriages,

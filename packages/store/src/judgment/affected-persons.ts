@@ -1,4 +1,5 @@
 import type { SqlClient } from '../db/sql-client.js';
+import { ticketsAtRiskStationsSql, travellersAtRiskStationsSql, travellersOfChangedAreasSql } from './travel-risk.js';
 
 /** Sources of health facts whose new rows make the incremental recompute look at their persons. */
 const SOURCES = {
@@ -8,6 +9,8 @@ const SOURCES = {
   // A negative result matters only to someone already yellow or red (it may clear a stage).
   lab_result: `SELECT lr.person_id, lr.id FROM lab_result lr WHERE lr.result = 'positive'
     OR EXISTS (SELECT 1 FROM health_code h WHERE h.person_id = lr.person_id AND h.colour <> 'green')`,
+  // A trip matters when it starts or ends at a station in a current risk area; every ticket moves the mark.
+  transport_ticket: ticketsAtRiskStationsSql,
 } as const;
 
 /** Persons to recompute and the watermarks to commit once they are done. */
@@ -19,7 +22,8 @@ export interface PendingPersons {
 
 /**
  * Persons with new facts since the last recompute (new or corrected cases, new traced contacts, new
- * lab results) plus persons whose stored colour has reached its expiry.
+ * lab results, new tickets at stations in a risk area) plus persons whose stored colour has reached
+ * its expiry.
  * @param db - database
  * @param now - current time
  */
@@ -56,8 +60,8 @@ export async function takePendingPersons(db: SqlClient, now: Date): Promise<Pend
 }
 
 /**
- * Persons living in, or who checked in at, one of the given areas since its level began: affected
- * when an area's level changes.
+ * Persons living in, who checked in at, or who travelled from or to a station in one of the given
+ * areas since 14 days before its level began: affected when an area's level changes.
  * @param db - database
  * @param regionIds - areas whose level changed
  */
@@ -68,7 +72,9 @@ export async function personsOfAreas(db: SqlClient, regionIds: readonly number[]
      UNION
      SELECT ci.person_id FROM check_in ci JOIN place pl ON pl.id = ci.place_id
      JOIN risk_area_level l ON pl.region_path <@ l.region_path AND ci.day >= l.since - 14
-     WHERE l.region_id = ANY($1::bigint[]) AND ci.person_id IS NOT NULL`,
+     WHERE l.region_id = ANY($1::bigint[]) AND ci.person_id IS NOT NULL
+     UNION
+     ${travellersOfChangedAreasSql}`,
     [regionIds],
   );
   return result.rows.map((r) => r.personId);
@@ -87,7 +93,8 @@ export async function personsWithHealthFacts(db: SqlClient): Promise<number[]> {
      UNION SELECT p.id FROM person p JOIN risk_area_level l ON NOT l.background AND p.region_path <@ l.region_path
      UNION SELECT ci.person_id FROM check_in ci JOIN place pl ON pl.id = ci.place_id
        JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since
-       WHERE ci.person_id IS NOT NULL`,
+       WHERE ci.person_id IS NOT NULL
+     UNION ${travellersAtRiskStationsSql}`,
   );
   return result.rows.map((r) => r.personId).sort((a, b) => a - b);
 }

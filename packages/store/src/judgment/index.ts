@@ -3,6 +3,8 @@ export * from './area-facts.js';
 export * from './code-appeals.js';
 export * from './code-overrides.js';
 export * from './health-codes.js';
+export * from './imported-risk-lists.js';
 export * from './person-facts.js';
 export * from './person-links.js';
 export * from './risk-area-levels.js';
+export { travellersThroughImportedAreas, type AdminArea } from './travel-risk.js';

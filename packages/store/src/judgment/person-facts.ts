@@ -1,5 +1,6 @@
 import { dayNumberOf, localMidnight, type HealthFact, type HealthInput } from '@epigrid/core';
 import type { SqlClient } from '../db/sql-client.js';
+import { ticketVisitFactsSql } from './travel-risk.js';
 
 /** Options of {@link readHealthFacts}. */
 export interface HealthFactOptions {
@@ -24,7 +25,9 @@ const toSeconds = (t: Date | string): number => Math.floor(new Date(t).getTime()
  * Reads the health facts of a set of persons in bulk, each tied to the row it came from: case
  * reports (case, suspected), traced contacts (close, sub-close, companion, with the end of their
  * management), planned tests with no sample that day (missed test), lab results (negative,
- * single-tube positive, positive pooled tube), living in or checking in at a current risk area.
+ * single-tube positive, positive pooled tube), living in or checking in at a current risk area, a
+ * trip by train, coach, plane or ship from or to a station in a current risk area (this instance's
+ * own or an imported one) on the day of travel.
  * Nothing else about a person is read: these are the only inputs the colour rules accept.
  * @param db - database
  * @param personIds - the persons
@@ -64,9 +67,11 @@ export async function readHealthFacts(db: SqlClient, personIds: readonly number[
      JOIN place pl ON pl.id = ci.place_id
      JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since
      UNION ALL
+     ${ticketVisitFactsSql('$2')}
+     UNION ALL
      SELECT ps.person_id, 'quarantine-completed', ps.since, NULL, NULL, NULL, 'task_outcome', ps.source_outcome_id
      FROM person_state ps JOIN ids ON ids.id = ps.person_id WHERE ps.state = 'released' AND ps.source_outcome_id IS NOT NULL`,
-    [personIds],
+    [personIds, options.utcOffsetMinutes],
   );
   const offset = options.utcOffsetMinutes;
   const endOfDay = (date: string): number => localMidnight(dayNumberOf(date) + 1, offset);

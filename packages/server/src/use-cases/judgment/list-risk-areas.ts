@@ -1,9 +1,13 @@
 import { listRiskAreas, type RiskAreaRecord } from '@epigrid/store';
 import type { Services } from '../../services.js';
 import { judgmentRules } from './judgment-rules.js';
+import { riskAreaCsvColumns } from './risk-area-list-csv.js';
 
-/** The public list: which rule is in force and the current risk areas (no personal data). */
+/** The public list: who publishes it and when, which rule is in force and the current risk areas (no personal data). */
 export interface PublicRiskAreas {
+  /** This instance's id, under which other instances import the list. */
+  readonly publisher: string;
+  readonly publishedAt: Date;
   readonly profileId: string | null;
   readonly unitLevel: string | null;
   /** Levels of the rule, highest first. */
@@ -20,7 +24,7 @@ export async function listPublicRiskAreas(services: Services): Promise<PublicRis
   const { areas: profile } = judgmentRules(services);
   const levels = profile?.model.levels ?? [];
   const areas = (await listRiskAreas(services.db)).sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || a.regionPath.localeCompare(b.regionPath));
-  return { profileId: profile?.id ?? null, unitLevel: profile?.unitLevel ?? null, levels: [...levels], areas };
+  return { publisher: services.config.federation.instanceId, publishedAt: services.now(), profileId: profile?.id ?? null, unitLevel: profile?.unitLevel ?? null, levels: [...levels], areas };
 }
 
 const csvCell = (value: string | number | null): string => {
@@ -33,7 +37,7 @@ const csvCell = (value: string | number | null): string => {
  * @param list - the list
  */
 export function riskAreasCsv(list: PublicRiskAreas): string {
-  const header = ['region_code', 'name_zh', 'name_en', 'region_level', 'level', 'rule_id', 'since', 'drops_at', 'infections'];
+  const header = riskAreaCsvColumns;
   const rows = list.areas.map((a) => [a.regionCode, a.nameZh, a.nameEn, a.regionLevel, a.level, a.ruleId, a.since, a.dropsAt, a.reasonCaseIds.length].map(csvCell).join(','));
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { systemActor } from '@epigrid/core';
+import { createServices, importRiskAreaList, listImportedRiskAreaLists, type RiskAreaListInput } from '@epigrid/server';
+import { openConfigured } from '../open-configured.js';
+
+/** Options of `epigrid risk-areas import`. */
+export interface RiskAreasImportOptions {
+  /** Publisher to store the list under (required for a CSV or a list naming none). */
+  readonly publisher?: string;
+}
+
+const isUrl = (target: string): boolean => /^https?:\/\//i.test(target);
+
+/**
+ * Turns the text of a published list into the use case's input: CSV when the name ends in `.csv` or
+ * the server said `text/csv`, JSON otherwise.
+ * @param target - the file or URL it was read from
+ * @param text - its content
+ * @param contentType - the HTTP content type, for a URL
+ * @param publisher - publisher given on the command line
+ * @throws Error when JSON content is not JSON
+ */
+export function riskAreaListInput(target: string, text: string, contentType: string | null, publisher: string | undefined): RiskAreaListInput {
+  const path = isUrl(target) ? new URL(target).pathname : target;
+  const csv = extname(path).toLowerCase() === '.csv' || (contentType ?? '').toLowerCase().startsWith('text/csv');
+  const base = { source: target, ...(publisher === undefined ? {} : { publisher }) };
+  if (csv) return { ...base, csv: text };
+  try {
+    return { ...base, list: JSON.parse(text) as unknown };
+  } catch (error) {
+    throw new Error(`${target}: not JSON (${error instanceof Error ? error.message : String(error)}); a CSV file must end in .csv`);
+  }
+}
+
+async function readTarget(target: string): Promise<{ text: string; contentType: string | null }> {
+  if (!isUrl(target)) return { text: await readFile(target, 'utf8'), contentType: null };
+  const response = await fetch(target, { signal: AbortSignal.timeout(60_000), headers: { accept: 'application/json, text/csv;q=0.9' } });
+  if (!response.ok) throw new Error(`${target}: HTTP ${response.status} ${response.statusText}`);
+  return { text: await response.text(), contentType: response.headers.get('content-type') };
+}
+
+/**
+ * `epigrid risk-areas import FILE|URL [--publisher NAME]`: another jurisdiction's list of current
+ * risk areas (its `/api/risk-areas` JSON or `.csv`) replaces that publisher's earlier list; its
+ * travellers are re-judged at once.
+ * @param target - file or URL
+ * @param options - publisher
+ */
+export async function riskAreasImport(target: string, options: RiskAreasImportOptions): Promise<void> {
+  const { text, contentType } = await readTarget(target);
+  const input = riskAreaListInput(target, text, contentType, options.publisher);
+  const opened = await openConfigured(process.env);
+  try {
+    const result = await importRiskAreaList(createServices(opened.db, opened.config, opened.secret), systemActor, input);
+    console.log(
+      `${result.publisher}: ${result.areas} risk area(s)${result.backgroundAreas > 0 ? ` (${result.backgroundAreas} at the background level left out)` : ''}` +
+        `${result.replaced ? ', replacing the earlier list' : ''}; ${result.persons} traveller(s) re-judged, ${result.colourChanges} colour change(s)`,
+    );
+  } finally {
+    await opened.db.close();
+  }
+}
+
+/** `epigrid risk-areas imports`: the imported lists, with where and when each came from. */
+export async function riskAreasImports(): Promise<void> {
+  const opened = await openConfigured(process.env);
+  try {
+    const lists = await listImportedRiskAreaLists(createServices(opened.db, opened.config, opened.secret), systemActor);
+    if (lists.length === 0) console.log('no imported risk-area lists');
+    for (const list of lists) {
+      console.log(`${list.publisher}: ${list.areas.length} area(s), published ${list.publishedAt?.toISOString() ?? 'at an unknown time'}, imported ${list.importedAt.toISOString()} by ${list.importedBy} from ${list.source}`);
+      for (const a of list.areas) console.log(`  ${a.regionCode}  ${a.nameZh} ${a.nameEn}  ${a.level}  since ${a.since}${a.dropsAt === null ? '' : `, drops ${a.dropsAt}`}`);
+    }
+  } finally {
+    await opened.db.close();
+  }
+}

@@ -100,6 +100,31 @@ export class IdentityResolver {
   }
 
   /**
+   * Looks up the exact keys of claims not linked yet and remembers the persons found, in one query
+   * per kind of key. Reads only, so it may run outside the chunk's transaction (while the previous
+   * chunk is written); the claims left unlinked are resolved by {@link resolve} in the transaction.
+   * @param db - database or transaction
+   * @param claims - hashed claims
+   */
+  async linkKnown(db: SqlClient, claims: readonly HashedClaim[]): Promise<void> {
+    const open = claims.filter((h) => this.cached(h) === undefined);
+    if (open.length === 0) return;
+    const unique = <T>(values: Array<T | null>): T[] => [...new Set(values.filter((v): v is T => v !== null))];
+    const exact = await findPersonsByExactKeys(db, {
+      idHashes: unique(open.map((h) => h.idHash)),
+      phoneHashes: unique(open.filter((h) => h.idHash === null).map((h) => h.phoneHash)),
+      passportHashes: unique(open.map((h) => h.passportHash)),
+    });
+    for (const h of open) {
+      if (this.cached(h) !== undefined) continue;
+      const id = exactPerson(exact, h);
+      if (id === undefined) continue;
+      this.remember(h, id);
+      this.stats.exact++;
+    }
+  }
+
+  /**
    * Locks the keys of the persons about to be created, then looks them up again: a concurrent
    * import may have created (and committed) the same person while this one was scoring. Those
    * groups link to that person and leave `groups`.

@@ -25,7 +25,7 @@ async function collect(records: AsyncIterable<SourceRecord>): Promise<SourceReco
 
 /** What csv-parse (the former reader) made of the same text: rows by the line they end on. */
 function reference(text: string): SourceRecord[] {
-  const rows = parse(text, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }) as Array<{ record: string[]; info: { lines: number } }>;
+  const rows = parse(text, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   const [head, ...rest] = rows;
   if (head === undefined) return [];
   const columns = head.record.map((c) => c.trim());

@@ -1,3 +1,4 @@
+import { RecordBatch, recordsOfBatches, type RowBatch } from '../model/row-batch.js';
 import type { SourceRecord } from '../model/source-record.js';
 import { decodeText } from './decode-text.js';
 import { unreadable } from './unreadable.js';
@@ -21,12 +22,13 @@ export function jsonToRaw(value: unknown): Record<string, string> | null {
 }
 
 /**
- * Reads NDJSON (one object per line), streaming. A line that is not a JSON object becomes a row with
- * a defect (it goes to the dead letters); the row number is the line number.
+ * Reads NDJSON (one object per line), streaming, in batches (the lines of each piece of text read).
+ * A line that is not a JSON object becomes a row with a defect (it goes to the dead letters); the
+ * row number is the line number.
  * @param bytes - the file's bytes
  * @throws DomainError unreadable_file for undecodable bytes or a line over 1 MB
  */
-export async function* readNdjson(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceRecord> {
+export async function* readNdjsonBatches(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<RowBatch> {
   let carry = '';
   let line = 0;
   const parseLine = (text: string): SourceRecord | null => {
@@ -44,15 +46,26 @@ export async function* readNdjson(bytes: AsyncIterable<Uint8Array>): AsyncGenera
   };
   for await (const text of decodeText(bytes)) {
     carry += text;
+    const records: SourceRecord[] = [];
     let start = 0;
     for (let nl = carry.indexOf('\n'); nl !== -1; nl = carry.indexOf('\n', start)) {
       const record = parseLine(carry.slice(start, nl));
       start = nl + 1;
-      if (record !== null) yield record;
+      if (record !== null) records.push(record);
     }
     carry = carry.slice(start);
+    if (records.length > 0) yield new RecordBatch(records);
     if (carry.length > MAX_LINE) throw unreadable(line + 1, 'the line is longer than 1 MB');
   }
   const record = parseLine(carry);
-  if (record !== null) yield record;
+  if (record !== null) yield new RecordBatch([record]);
+}
+
+/**
+ * Reads NDJSON row by row (see {@link readNdjsonBatches}).
+ * @param bytes - the file's bytes
+ * @throws DomainError unreadable_file for undecodable bytes or a line over 1 MB
+ */
+export function readNdjson(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceRecord> {
+  return recordsOfBatches(readNdjsonBatches(bytes));
 }

@@ -1,0 +1,90 @@
+import { ensureDayPartitions, type PresenceTable, type SqlClient } from '@epigrid/store';
+import type { IdentityResolver } from '../identity/identity-resolver.js';
+import type { RecordTarget } from '../model/source-mapper.js';
+import { copyColumns, type EncodedChunk } from './copy-encoder.js';
+import type { WriteCounts } from './write-records.js';
+
+/** PostgreSQL's unique_violation: the optimistic COPY met a row key already stored (or twice in the chunk). */
+const UNIQUE_VIOLATION = '23505';
+
+/** What writing an encoded chunk needs of the import. */
+export interface CopyChunkEnv {
+  readonly resolver: IdentityResolver;
+  /** Day partitions known to exist in this import (updated). */
+  readonly partitions: Set<string>;
+}
+
+const stageOf = (target: RecordTarget): string => `ingest_stage_${target.table}`;
+
+function columnTypes(target: RecordTarget): string[] {
+  const own = new Map(target.columns.map((c) => [c.name, c.type as string]));
+  const types: Record<string, string> = { day: 'date', batch_id: 'bigint', claimed_birth: 'date', person_id: 'bigint' };
+  return copyColumns(target).map((name) => `${name} ${own.get(name) ?? types[name] ?? 'text'}`);
+}
+
+/**
+ * COPY straight into the target inside a savepoint. A duplicate key (stored before, or twice in the
+ * chunk) makes PostgreSQL refuse the whole COPY: the savepoint is rolled back and the caller falls
+ * back to the staging path.
+ * @returns whether the rows were copied
+ */
+async function copyOptimistically(tx: SqlClient, target: RecordTarget, text: string): Promise<boolean> {
+  await tx.exec('SAVEPOINT ingest_copy');
+  try {
+    await tx.copyIn(`${target.table} (${copyColumns(target).join(', ')})`, text);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await tx.exec('ROLLBACK TO SAVEPOINT ingest_copy');
+    return false;
+  }
+  await tx.exec('RELEASE SAVEPOINT ingest_copy');
+  return true;
+}
+
+/**
+ * The fallback: COPY into the session's staging table (numbered in row order), then one
+ * `INSERT … SELECT … ORDER BY ord ON CONFLICT DO NOTHING` (a stored key adds nothing; within a chunk
+ * the first row wins).
+ * @returns rows inserted
+ */
+async function copyThroughStage(tx: SqlClient, target: RecordTarget, text: string): Promise<number> {
+  const stage = stageOf(target);
+  const columns = copyColumns(target).join(', ');
+  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (ord bigint GENERATED ALWAYS AS IDENTITY, ${columnTypes(target).join(', ')})
+      ON COMMIT DELETE ROWS;
+    TRUNCATE ${stage}`);
+  await tx.copyIn(`${stage} (${columns})`, text);
+  const result = await tx.query(`INSERT INTO ${target.table} (${columns}) SELECT ${columns} FROM ${stage} ORDER BY ord ON CONFLICT DO NOTHING`);
+  return result.rowCount;
+}
+
+/**
+ * Writes an encoded chunk inside the chunk's transaction: resolves the identity keys the import had
+ * not linked yet (exact keys, scored match, provisional persons and reviews) and completes their
+ * lines, creates the day partitions, then loads the rows by COPY — straight into the table when no
+ * key is a duplicate, else through the staging table.
+ * @param tx - the chunk's transaction
+ * @param env - resolver and known partitions
+ * @param target - the source's table
+ * @param source - source name (recorded on reviews)
+ * @param chunk - the encoded rows
+ */
+export async function writeEncodedChunk(tx: SqlClient, env: CopyChunkEnv, target: RecordTarget, source: string, chunk: EncodedChunk): Promise<WriteCounts> {
+  if (chunk.rows === 0) return { inserted: 0, corrected: 0, duplicates: 0 };
+  const lines = chunk.lines;
+  if (chunk.open.length > 0) {
+    const keys = [...chunk.claims.keys()];
+    const persons = await env.resolver.resolve(tx, [...chunk.claims.values()], source);
+    const personOf = new Map(keys.map((key, i) => [key, persons[i]!]));
+    for (const { line, key } of chunk.open) lines[line] = `${lines[line]}${personOf.get(key)}\n`;
+  }
+  if (target.partitioned) {
+    const days = [...chunk.days].filter((d) => !env.partitions.has(`${target.table}:${d}`));
+    await ensureDayPartitions(tx, target.table as PresenceTable, days);
+    for (const d of days) env.partitions.add(`${target.table}:${d}`);
+  }
+  const text = lines.join('');
+  if (await copyOptimistically(tx, target, text)) return { inserted: chunk.rows, corrected: 0, duplicates: 0 };
+  const inserted = await copyThroughStage(tx, target, text);
+  return { inserted, corrected: 0, duplicates: chunk.rows - inserted };
+}

@@ -1,0 +1,178 @@
+import type { SqlClient } from '@epigrid/store';
+import { hashClaim, strongestKey, type HashedClaim, type IdentifierHasher } from '../identity/hashed-claim.js';
+import type { IdentityResolver } from '../identity/identity-resolver.js';
+import type { MapContext, MappedRow, RecordTarget, SourceMapper } from '../model/source-mapper.js';
+import type { RowBatch } from '../model/row-batch.js';
+import type { Rejection, SourceRecord } from '../model/source-record.js';
+import { copyField } from './copy-text.js';
+import type { ReferenceCache } from './resolve-references.js';
+
+/** Rows mapped between two turns of the event loop (the previous chunk's statements run meanwhile). */
+const YIELD_EVERY = 2048;
+/** Rows waiting for a code or identity lookup before the lookups run together. */
+const PARK_LIMIT = 4096;
+
+/**
+ * The columns a COPY of a source's rows fills, in order; `person_id` comes last so that the line of
+ * a row whose person is found inside the transaction is completed by appending it.
+ * @param target - the source's table
+ */
+export function copyColumns(target: RecordTarget): string[] {
+  const day = target.partitioned ? ['day'] : [];
+  return [target.keyColumn, ...day, 'batch_id', 'id_number_hash', 'phone_hash', 'passport_hash', 'claimed_name', 'claimed_birth', ...target.columns.map((c) => c.name), 'person_id'];
+}
+
+/** A chunk's valid rows as COPY text, with what the transaction still has to do. */
+export interface EncodedChunk {
+  /** One COPY line per valid row, in row order (an empty string for a row refused after all). */
+  readonly lines: string[];
+  /** Lines still missing their person (the last field): filled with the person found for the key. */
+  readonly open: ReadonlyArray<{ readonly line: number; readonly key: string }>;
+  /** One claim per identity key the import has not linked yet. */
+  readonly claims: ReadonlyMap<string, HashedClaim>;
+  readonly rows: number;
+  /** Partition days the rows fall on. */
+  readonly days: ReadonlySet<string>;
+  readonly rejected: ReadonlyArray<{ readonly record: SourceRecord; readonly rejection: Rejection }>;
+}
+
+/** What encoding needs of the import. */
+export interface EncodeEnv {
+  readonly hasher: IdentifierHasher;
+  readonly resolver: IdentityResolver;
+  readonly references: ReferenceCache;
+  readonly context: MapContext;
+  /** Runs a lookup when the connection is free (see ChunkWriter). */
+  readonly lookup: <T>(work: (db: SqlClient) => Promise<T>) => Promise<T>;
+}
+
+interface Parked {
+  readonly record: SourceRecord;
+  readonly row: MappedRow;
+  readonly line: number;
+}
+
+/**
+ * Validates, maps and encodes the rows of one chunk straight into COPY lines as they are read: no
+ * row object outlives its line. A row naming a code or a person the import has not looked up yet
+ * waits (keeping its place) until a few thousand such rows can be looked up together.
+ */
+export class CopyEncoder {
+  private readonly lines: string[] = [];
+  private readonly open: Array<{ line: number; key: string }> = [];
+  private readonly claims = new Map<string, HashedClaim>();
+  private readonly days = new Set<string>();
+  private readonly rejected: Array<{ record: SourceRecord; rejection: Rejection }> = [];
+  private parked: Parked[] = [];
+  private rows = 0;
+  private sinceYield = 0;
+  private readonly batchField: string;
+
+  /**
+   * @param env - hasher, resolver, code cache, mapping context, lookups
+   * @param mapper - the source
+   * @param target - its table
+   * @param batchId - import batch the rows belong to
+   */
+  constructor(
+    private readonly env: EncodeEnv,
+    private readonly mapper: SourceMapper,
+    private readonly target: RecordTarget,
+    batchId: number,
+  ) {
+    this.batchField = String(batchId);
+  }
+
+  /**
+   * Adds rows of a batch to the chunk.
+   * @param batch - rows read
+   * @param from - first row (index in the batch)
+   * @param to - end (exclusive)
+   */
+  async add(batch: RowBatch, from: number, to: number): Promise<void> {
+    const { mapper, env } = this;
+    for (let i = from; i < to; i++) {
+      if (++this.sinceYield >= YIELD_EVERY) {
+        this.sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      const defect = batch.defect(i);
+      if (defect !== undefined) {
+        this.rejected.push({ record: batch.record(i), rejection: { field: null, rule: 'unreadable', reason: defect } });
+        continue;
+      }
+      const result = mapper.map(batch.view(i), env.context);
+      if (!result.ok) {
+        this.rejected.push({ record: batch.record(i), rejection: result.rejection });
+        continue;
+      }
+      const row = result.row;
+      const hashed = row.identity === null ? null : hashClaim(env.hasher, row.identity);
+      if (!env.references.knows(row) || (hashed !== null && env.resolver.cached(hashed) === undefined)) {
+        this.parked.push({ record: batch.record(i), row, line: this.lines.length });
+        this.lines.push('');
+        if (this.parked.length >= PARK_LIMIT) await this.settleParked();
+        continue;
+      }
+      this.encode(row, hashed, -1);
+    }
+  }
+
+  /** Looks up what the waiting rows need and encodes them; returns the chunk. */
+  async finish(): Promise<EncodedChunk> {
+    await this.settleParked();
+    return { lines: this.lines, open: this.open, claims: this.claims, rows: this.rows, days: this.days, rejected: this.rejected };
+  }
+
+  private async settleParked(): Promise<void> {
+    if (this.parked.length === 0) return;
+    const parked = this.parked;
+    this.parked = [];
+    const { references, resolver, hasher } = this.env;
+    const hashed = parked.map((p) => (p.row.identity === null ? null : hashClaim(hasher, p.row.identity)));
+    await this.env.lookup(async (db) => {
+      await references.fetch(
+        db,
+        parked.map((p) => p.row),
+      );
+      await resolver.linkKnown(
+        db,
+        hashed.filter((h): h is HashedClaim => h !== null),
+      );
+    });
+    for (let k = 0; k < parked.length; k++) this.encode(parked[k]!.row, hashed[k]!, k, parked);
+  }
+
+  /** Encodes one row at the end of the lines, or into the line it keeps (a parked row). */
+  private encode(row: MappedRow, hashed: HashedClaim | null, parkedIndex: number, parked?: readonly Parked[]): void {
+    const resolved = this.env.references.resolve(row);
+    if (!('row' in resolved)) {
+      // Only a parked row can name an unknown code: known rows had every code found.
+      this.rejected.push({ record: parked![parkedIndex]!.record, rejection: resolved });
+      return;
+    }
+    const { target } = this;
+    let line = copyField(row.key);
+    if (target.partitioned) line += `\t${copyField(row.day)}`;
+    line += `\t${this.batchField}`;
+    if (hashed === null) line += '\t\\N\t\\N\t\\N\t\\N\t\\N';
+    else line += `\t${copyField(hashed.idHash)}\t${copyField(hashed.phoneHash)}\t${copyField(hashed.passportHash)}\t${copyField(hashed.claim.name)}\t${copyField(hashed.claim.birthDate)}`;
+    const { refs } = resolved;
+    for (const spec of target.columns) line += `\t${copyField(refs[spec.name] ?? row.values[spec.name])}`;
+    line += '\t';
+    const personId = hashed === null ? null : this.env.resolver.cached(hashed);
+    let text: string;
+    if (hashed !== null && personId === undefined) {
+      const key = strongestKey(hashed);
+      if (!this.claims.has(key)) this.claims.set(key, hashed);
+      this.open.push({ line: parkedIndex < 0 ? this.lines.length : parked![parkedIndex]!.line, key });
+      text = line;
+    } else {
+      text = `${line}${copyField(personId)}\n`;
+    }
+    if (parkedIndex < 0) this.lines.push(text);
+    else this.lines[parked![parkedIndex]!.line] = text;
+    if (row.day !== null) this.days.add(row.day);
+    this.rows++;
+  }
+}

@@ -71,19 +71,25 @@ async function copyThroughStage(tx: SqlClient, target: RecordTarget, text: strin
  */
 export async function writeEncodedChunk(tx: SqlClient, env: CopyChunkEnv, target: RecordTarget, source: string, chunk: EncodedChunk): Promise<WriteCounts> {
   if (chunk.rows === 0) return { inserted: 0, corrected: 0, duplicates: 0 };
-  const lines = chunk.lines;
-  if (chunk.open.length > 0) {
+  let personOf = new Map<string, number>();
+  if (chunk.claims.size > 0) {
     const keys = [...chunk.claims.keys()];
     const persons = await env.resolver.resolve(tx, [...chunk.claims.values()], source);
-    const personOf = new Map(keys.map((key, i) => [key, persons[i]!]));
-    for (const { line, key } of chunk.open) lines[line] = `${lines[line]}${personOf.get(key)}\n`;
+    personOf = new Map(keys.map((key, i) => [key, persons[i]!]));
   }
   if (target.partitioned) {
     const days = [...chunk.days].filter((d) => !env.partitions.has(`${target.table}:${d}`));
     await ensureDayPartitions(tx, target.table as PresenceTable, days);
     for (const d of days) env.partitions.add(`${target.table}:${d}`);
   }
-  const text = lines.join('');
+  const text = chunk.blocks
+    .map((block) => {
+      if (typeof block === 'string') return block;
+      const lines = [...block.lines];
+      for (const { line, key } of block.open) lines[line] = `${lines[line]}${personOf.get(key)}\n`;
+      return lines.join('');
+    })
+    .join('');
   if (await copyOptimistically(tx, target, text)) return { inserted: chunk.rows, corrected: 0, duplicates: 0 };
   const inserted = await copyThroughStage(tx, target, text);
   return { inserted, corrected: 0, duplicates: chunk.rows - inserted };

@@ -9,8 +9,12 @@ import type { ReferenceCache } from './resolve-references.js';
 
 /** Rows mapped between two turns of the event loop (the previous chunk's statements run meanwhile). */
 const YIELD_EVERY = 2048;
-/** Rows waiting for a code or identity lookup before the lookups run together. */
-const PARK_LIMIT = 4096;
+/**
+ * Lines joined into one flat string at a time: a chunk keeps a few dozen strings instead of tens of
+ * thousands of concatenation trees (which the garbage collector would copy again and again). Rows
+ * waiting for a lookup are settled before their block is joined.
+ */
+const BLOCK_LINES = 1024;
 
 /**
  * The columns a COPY of a source's rows fills, in order; `person_id` comes last so that the line of
@@ -22,12 +26,16 @@ export function copyColumns(target: RecordTarget): string[] {
   return [target.keyColumn, ...day, 'batch_id', 'id_number_hash', 'phone_hash', 'passport_hash', 'claimed_name', 'claimed_birth', ...target.columns.map((c) => c.name), 'person_id'];
 }
 
+/** Lines of which some still miss their person (the last field), found inside the transaction by key. */
+export interface OpenBlock {
+  readonly lines: string[];
+  readonly open: ReadonlyArray<{ readonly line: number; readonly key: string }>;
+}
+
 /** A chunk's valid rows as COPY text, with what the transaction still has to do. */
 export interface EncodedChunk {
-  /** One COPY line per valid row, in row order (an empty string for a row refused after all). */
-  readonly lines: string[];
-  /** Lines still missing their person (the last field): filled with the person found for the key. */
-  readonly open: ReadonlyArray<{ readonly line: number; readonly key: string }>;
+  /** The rows' COPY lines in row order: joined text, or lines waiting for persons. */
+  readonly blocks: ReadonlyArray<string | OpenBlock>;
   /** One claim per identity key the import has not linked yet. */
   readonly claims: ReadonlyMap<string, HashedClaim>;
   readonly rows: number;
@@ -58,8 +66,9 @@ interface Parked {
  * waits (keeping its place) until a few thousand such rows can be looked up together.
  */
 export class CopyEncoder {
-  private readonly lines: string[] = [];
-  private readonly open: Array<{ line: number; key: string }> = [];
+  private readonly blocks: Array<string | OpenBlock> = [];
+  private lines: string[] = [];
+  private open: Array<{ line: number; key: string }> = [];
   private readonly claims = new Map<string, HashedClaim>();
   private readonly days = new Set<string>();
   private readonly rejected: Array<{ record: SourceRecord; rejection: Rejection }> = [];
@@ -111,17 +120,25 @@ export class CopyEncoder {
       if (!env.references.knows(row) || (hashed !== null && env.resolver.cached(hashed) === undefined)) {
         this.parked.push({ record: batch.record(i), row, line: this.lines.length });
         this.lines.push('');
-        if (this.parked.length >= PARK_LIMIT) await this.settleParked();
-        continue;
+      } else {
+        this.encode(row, hashed, -1);
       }
-      this.encode(row, hashed, -1);
+      if (this.lines.length >= BLOCK_LINES) await this.closeBlock();
     }
+  }
+
+  private async closeBlock(): Promise<void> {
+    await this.settleParked();
+    if (this.lines.length === 0) return;
+    this.blocks.push(this.open.length === 0 ? this.lines.join('') : { lines: this.lines, open: this.open });
+    this.lines = [];
+    this.open = [];
   }
 
   /** Looks up what the waiting rows need and encodes them; returns the chunk. */
   async finish(): Promise<EncodedChunk> {
-    await this.settleParked();
-    return { lines: this.lines, open: this.open, claims: this.claims, rows: this.rows, days: this.days, rejected: this.rejected };
+    await this.closeBlock();
+    return { blocks: this.blocks, claims: this.claims, rows: this.rows, days: this.days, rejected: this.rejected };
   }
 
   private async settleParked(): Promise<void> {

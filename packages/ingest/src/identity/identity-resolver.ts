@@ -52,7 +52,10 @@ type Groups = Map<string, { indices: number[]; review: { candidateId: number; sc
  * probable but not certain. Runs inside the chunk's transaction.
  */
 export class IdentityResolver {
-  private readonly cache = new Map<string, number>();
+  // One map per kind of key, keyed by the hash itself: a lookup builds no string.
+  private readonly byId = new Map<string, number>();
+  private readonly byPassport = new Map<string, number>();
+  private readonly byPhone = new Map<string, number>();
   private readonly thresholds: MatchThresholds;
   private readonly unassignedCode: string;
   readonly stats: ResolutionStats = { exact: 0, scored: 0, provisional: 0, reviews: 0 };
@@ -71,7 +74,9 @@ export class IdentityResolver {
 
   /** Forgets cached links (after a rolled-back transaction). */
   reset(): void {
-    this.cache.clear();
+    this.byId.clear();
+    this.byPassport.clear();
+    this.byPhone.clear();
   }
 
   /**
@@ -80,10 +85,10 @@ export class IdentityResolver {
    * @param personId - the person
    */
   remember(hashed: ClaimKeys, personId: number): void {
-    if (this.cache.size > CACHE_LIMIT) this.cache.clear();
-    if (hashed.idHash !== null) this.cache.set(`i:${hashed.idHash}`, personId);
-    if (hashed.passportHash !== null) this.cache.set(`x:${hashed.passportHash}`, personId);
-    if (hashed.phoneHash !== null && hashed.idHash === null) this.cache.set(`p:${hashed.phoneHash}`, personId);
+    if (this.byId.size + this.byPassport.size + this.byPhone.size > CACHE_LIMIT) this.reset();
+    if (hashed.idHash !== null) this.byId.set(hashed.idHash, personId);
+    if (hashed.passportHash !== null) this.byPassport.set(hashed.passportHash, personId);
+    if (hashed.phoneHash !== null && hashed.idHash === null) this.byPhone.set(hashed.phoneHash, personId);
   }
 
   /**
@@ -91,12 +96,12 @@ export class IdentityResolver {
    * @param hashed - the claim's hashes
    */
   cached(hashed: ClaimKeys): number | undefined {
-    if (hashed.idHash !== null) return this.cache.get(`i:${hashed.idHash}`);
+    if (hashed.idHash !== null) return this.byId.get(hashed.idHash);
     if (hashed.passportHash !== null) {
-      const found = this.cache.get(`x:${hashed.passportHash}`);
+      const found = this.byPassport.get(hashed.passportHash);
       if (found !== undefined) return found;
     }
-    return hashed.phoneHash === null ? undefined : this.cache.get(`p:${hashed.phoneHash}`);
+    return hashed.phoneHash === null ? undefined : this.byPhone.get(hashed.phoneHash);
   }
 
   /**

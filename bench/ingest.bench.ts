@@ -1,6 +1,7 @@
 // Ingestion benchmark: venue check-ins from a generated CSV (validation + identity lookup) on
 // PostgreSQL and PGlite, against a raw COPY of the same rows in the same run; HTTP batch rows/s;
-// peak RSS of a separate child process importing a large generated file (bench/ingest-rss-child.ts).
+// HTTP batch rows/s (NDJSON and CSV bodies, streamed) on both engines; peak RSS of a separate child
+// process importing a large generated file (bench/ingest-rss-child.ts).
 // Targets are lower bounds (rows/s), so they are checked here and written as notes.
 // Usage: node --import tsx bench/ingest.bench.ts   (PostgreSQL from EPIGRID_TEST_DATABASE_URL, if set;
 // BENCH_PG_ROWS, BENCH_PGLITE_ROWS, BENCH_RSS_MB size the runs)
@@ -58,6 +59,30 @@ async function benchEngine(name: 'postgres' | 'pglite', db: SqlClient, rows: num
   lowerBound(`${name}: check-ins import (validate, link, insert)`, rate, target, `; ${(rate / copyRate).toFixed(2)} × raw COPY (target ≥ ${share})`);
 }
 
+/** HTTP batch ingestion: the same check-ins as one NDJSON body and one CSV body, each one transaction. */
+async function benchHttp(label: string, db: SqlClient): Promise<void> {
+  const services = createServices(db, loadTestConfig({ EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE: '1000' }), 'c3'.repeat(32));
+  const app = await buildApp({ services, demo: null });
+  const grid = await db.query<{ id: number }>("SELECT id FROM region WHERE level = 'grid' LIMIT 1");
+  await createUser(db, { username: 'bench-lab', displayName: 'bench', password: 'bench-password', role: 'lab', regionId: grid.rows[0]!.id });
+  const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-lab', password: 'bench-password' } })).json().token as string;
+  const venue = (await db.query<{ place_code: string }>('SELECT place_code FROM place LIMIT 1')).rows[0]!.place_code;
+  const phones = (await db.query<{ n: number }>('SELECT 1 AS n')).rows.map(() => '13900000000');
+  const time = (i: number): string => `2026-03-02T09:${String(i % 60).padStart(2, '0')}:00+08:00`;
+  const bodies = {
+    NDJSON: { type: 'application/x-ndjson', body: Array.from({ length: HTTP_ROWS }, (_, i) => JSON.stringify({ scan_id: `h${i}`, place_code: venue, phone: phones[0], time_in: time(i) })).join('\n') },
+    CSV: { type: 'text/csv', body: ['scan_id,place_code,phone,time_in', ...Array.from({ length: HTTP_ROWS }, (_, i) => `c${i},${venue},${phones[0]},${time(i)}`)].join('\n') },
+  };
+  for (const [format, { type, body }] of Object.entries(bodies)) {
+    const [res, seconds] = await timed(() =>
+      app.inject({ method: 'POST', url: '/api/import/check-ins', payload: body, headers: { 'content-type': type, authorization: `Bearer ${token}`, 'idempotency-key': `bench-${format}` } }),
+    );
+    if (res.statusCode !== 200) throw new Error(res.body);
+    lowerBound(`HTTP batch (${format} streamed, ${label}, one transaction)`, HTTP_ROWS / seconds, 100_000);
+  }
+  await app.close();
+}
+
 if (process.env.EPIGRID_TEST_DATABASE_URL) {
   const throwaway = await createThrowawayDatabase(process.env.EPIGRID_TEST_DATABASE_URL);
   const db = await openPostgres(throwaway.url, 4);
@@ -69,6 +94,7 @@ if (process.env.EPIGRID_TEST_DATABASE_URL) {
       await pipeline(createReadStream(file), client.query(copyFrom('COPY raw_check_in FROM STDIN WITH (FORMAT csv, HEADER)')));
       await client.end();
     }, 400_000, 0.5);
+    await benchHttp('PostgreSQL', db);
   } finally {
     await db.close();
     await throwaway.drop();
@@ -84,24 +110,7 @@ if (process.env.EPIGRID_TEST_DATABASE_URL) {
     await raw.query(`COPY raw_check_in FROM '/dev/blob' WITH (FORMAT csv, HEADER)`, [], { blob: new Blob([readFileSync(file)]) });
   }, 50_000, 1 / 3);
   await raw.close();
-
-  // HTTP batch ingestion on the same PGlite database.
-  const services = createServices(db, loadTestConfig({ EPIGRID_LOGIN_ATTEMPTS_PER_MINUTE: '1000' }), 'c3'.repeat(32));
-  const app = await buildApp({ services, demo: null });
-  const grid = await db.query<{ id: number }>("SELECT id FROM region WHERE level = 'grid' LIMIT 1");
-  await createUser(db, { username: 'bench-lab', displayName: 'bench', password: 'bench-password', role: 'lab', regionId: grid.rows[0]!.id });
-  const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-lab', password: 'bench-password' } })).json().token as string;
-  const venue = (await db.query<{ place_code: string }>('SELECT place_code FROM place LIMIT 1')).rows[0]!.place_code;
-  const phones = (await db.query<{ n: number }>('SELECT 1 AS n')).rows.map(() => '13900000000');
-  const body = Array.from({ length: HTTP_ROWS }, (_, i) =>
-    JSON.stringify({ scan_id: `h${i}`, place_code: venue, phone: phones[0], time_in: `2026-03-02T09:${String(i % 60).padStart(2, '0')}:00+08:00` }),
-  ).join('\n');
-  const [res, seconds] = await timed(() =>
-    app.inject({ method: 'POST', url: '/api/import/check-ins', payload: body, headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}`, 'idempotency-key': 'bench' } }),
-  );
-  if (res.statusCode !== 200) throw new Error(res.body);
-  lowerBound('HTTP batch (NDJSON, PGlite, one transaction)', HTTP_ROWS / seconds, 100_000);
-  await app.close();
+  await benchHttp('PGlite', db);
   await db.close();
 }
 

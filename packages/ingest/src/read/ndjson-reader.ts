@@ -12,8 +12,19 @@ const MAX_LINE = 1_000_000;
  */
 export function jsonToRaw(value: unknown): Record<string, string> | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const object = value as Record<string, unknown>;
+  // The common case — every value already text — needs no copy.
+  let allText = true;
+  for (const key in object) {
+    if (typeof object[key] !== 'string') {
+      allText = false;
+      break;
+    }
+  }
+  if (allText) return object as Record<string, string>;
   const raw: Record<string, string> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const key in object) {
+    const v = object[key];
     if (v === null || v === undefined) raw[key] = '';
     else if (typeof v === 'object') raw[key] = JSON.stringify(v);
     else raw[key] = String(v);

@@ -45,6 +45,25 @@ const lowerBound = (name: string, value: number, target: number, extra = ''): vo
   figures.push({ name, value, unit: 'rows/s', note: `target ≥ ${target}: ${value >= target ? 'met' : 'MISSED'}${extra}` });
 };
 
+/**
+ * The database's share of the work on its own: the imported rows, as the importer's COPY text, copied
+ * again into an empty table shaped like check_in (day partitions, the same four indexes).
+ */
+async function floorCopy(db: SqlClient, days: readonly string[]): Promise<number> {
+  const columns = 'scan_id, day, batch_id, id_number_hash, phone_hash, passport_hash, claimed_name, claimed_birth, place_id, time_in, time_out, person_id';
+  const rows = await db.query<Record<string, string | null>>(`SELECT ${columns.split(', ').map((c) => `${c}::text AS ${c}`).join(', ')} FROM check_in`);
+  const text = rows.rows.map((r) => `${columns.split(', ').map((c) => r[c] ?? '\\N').join('\t')}\n`).join('');
+  await db.exec(`CREATE TABLE floor_check_in (LIKE check_in INCLUDING DEFAULTS) PARTITION BY RANGE (day);
+    ${days.map((d, i) => `CREATE TABLE floor_check_in_${i} PARTITION OF floor_check_in FOR VALUES FROM ('${d}') TO ('${d}'::date + 1);`).join('\n')}
+    ALTER TABLE floor_check_in ADD UNIQUE (scan_id, day);
+    CREATE INDEX ON floor_check_in (person_id);
+    CREATE INDEX ON floor_check_in (place_id, time_in);
+    CREATE INDEX ON floor_check_in (id);`);
+  const [, seconds] = await timed(() => db.copyIn(`floor_check_in (${columns})`, text));
+  await db.exec('DROP TABLE floor_check_in');
+  return rows.rows.length / seconds;
+}
+
 async function benchEngine(name: 'postgres' | 'pglite', db: SqlClient, rows: number, rawCopy: (file: string) => Promise<void>, target: number, share: number): Promise<void> {
   await migrate(db);
   const fx = await buildPoolingFixture(db, 200);
@@ -55,8 +74,11 @@ async function benchEngine(name: 'postgres' | 'pglite', db: SqlClient, rows: num
   if (result.accepted !== rows) throw new Error(`${name}: accepted ${result.accepted} of ${rows}`);
   const rate = rows / seconds;
   const copyRate = rows / copySeconds;
+  const days = (await db.query<{ day: string }>('SELECT DISTINCT day FROM check_in ORDER BY 1')).rows.map((r) => r.day);
+  const floorRate = await floorCopy(db, days);
   figures.push({ name: `${name}: raw COPY of the same CSV`, value: copyRate, unit: 'rows/s' });
-  lowerBound(`${name}: check-ins import (validate, link, insert)`, rate, target, `; ${(rate / copyRate).toFixed(2)} × raw COPY (target ≥ ${share})`);
+  figures.push({ name: `${name}: COPY of the imported rows into a table shaped like check_in`, value: floorRate, unit: 'rows/s', note: `${(floorRate / copyRate).toFixed(2)} × raw COPY: the database's share alone (four indexes, wider rows)` });
+  lowerBound(`${name}: check-ins import (validate, link, insert)`, rate, target, `; ${(rate / copyRate).toFixed(2)} × raw COPY (target ≥ ${share}), ${(rate / floorRate).toFixed(2)} × the check_in COPY`);
 }
 
 /** HTTP batch ingestion: the same check-ins as one NDJSON body and one CSV body, each one transaction. */

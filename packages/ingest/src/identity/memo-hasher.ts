@@ -13,7 +13,7 @@ export class MemoHasher implements IdentifierHasher {
    */
   constructor(
     private readonly hasher: IdentifierHasher,
-    private readonly limit = 1_000_000,
+    private readonly limit = 200_000,
   ) {}
 
   /**

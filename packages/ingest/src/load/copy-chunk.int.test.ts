@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { testBackends, type SqlClient } from '@epigrid/store';
+import { listDeadLetters, testBackends, type SqlClient } from '@epigrid/store';
 import { buildPoolingFixture, type PoolingFixture } from '../testing/pooling-fixture.js';
 import { recordsOf } from '../testing/rows.js';
 import { runImport } from './run-import.js';
@@ -34,8 +34,8 @@ for (const backend of testBackends()) {
       time_in: '2026-03-07T10:00:00+08:00',
       time_out: timeOut,
     });
-    const load = (name: string, rows: Array<Record<string, string>>): ReturnType<typeof runImport> =>
-      runImport({ ...fx.env, db: recording(db, log), chunkSize: 50_000 }, { source: 'check-ins', fileName: name, actorName: 'test', records: recordsOf(rows) });
+    const load = (name: string, rows: Array<Record<string, string>>, chunkSize = 50_000): ReturnType<typeof runImport> =>
+      runImport({ ...fx.env, db: recording(db, log), chunkSize }, { source: 'check-ins', fileName: name, actorName: 'test', records: recordsOf(rows) });
 
     it('copies a chunk without duplicates straight into the table, in row order, persons found in the transaction included', async () => {
       log.length = 0;
@@ -74,6 +74,19 @@ for (const backend of testBackends()) {
       assert.equal(rows.rows[4]!.time_out!.toISOString(), '2026-03-07T03:00:00.000Z', 'the first o5 wins');
       const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM check_in WHERE scan_id LIKE 'o%'`);
       assert.equal(count.rows[0]!.n, 6);
+    });
+    it('refuses a code the import already found unknown with the same reason, from its cache', async () => {
+      log.length = 0;
+      const [a] = fx.residents;
+      const rows = ['u1', 'u2', 'u3', 'u4'].map((id, i) => ({ ...scan(id, a!.phone), place_code: i % 2 === 0 ? 'PC-gone' : fx.venueCode }));
+      const report = await load('unknown.csv', rows, 2);
+      assert.deepEqual([report.accepted, report.rejected], [2, 2]);
+      const letters = await listDeadLetters(db, { batchId: report.batchId, limit: 5 });
+      assert.deepEqual(
+        letters.map((l) => l.reason),
+        ['row 2, field place_code: no venue has the place code "PC-gone"', 'row 4, field place_code: no venue has the place code "PC-gone"'],
+      );
+      assert.equal(log.filter((s) => /FROM place WHERE place_code/.test(s)).length, 1, 'looked up once');
     });
   });
 }

@@ -121,7 +121,8 @@ export class CopyEncoder {
         this.parked.push({ record: batch.record(i), row, line: this.lines.length });
         this.lines.push('');
       } else {
-        this.encode(row, hashed, -1);
+        const rejection = this.encode(row, hashed, -1);
+        if (rejection !== null) this.rejected.push({ record: batch.record(i), rejection });
       }
       if (this.lines.length >= BLOCK_LINES) await this.closeBlock();
     }
@@ -157,17 +158,19 @@ export class CopyEncoder {
         hashed.filter((h): h is HashedClaim => h !== null),
       );
     });
-    for (let k = 0; k < parked.length; k++) this.encode(parked[k]!.row, hashed[k]!, k, parked);
+    for (let k = 0; k < parked.length; k++) {
+      const rejection = this.encode(parked[k]!.row, hashed[k]!, k, parked);
+      if (rejection !== null) this.rejected.push({ record: parked[k]!.record, rejection });
+    }
   }
 
-  /** Encodes one row at the end of the lines, or into the line it keeps (a parked row). */
-  private encode(row: MappedRow, hashed: HashedClaim | null, parkedIndex: number, parked?: readonly Parked[]): void {
+  /**
+   * Encodes one row at the end of the lines, or into the line it keeps (a parked row).
+   * @returns the rejection of a row naming an unknown code, else null
+   */
+  private encode(row: MappedRow, hashed: HashedClaim | null, parkedIndex: number, parked?: readonly Parked[]): Rejection | null {
     const resolved = this.env.references.resolve(row);
-    if (!('row' in resolved)) {
-      // Only a parked row can name an unknown code: known rows had every code found.
-      this.rejected.push({ record: parked![parkedIndex]!.record, rejection: resolved });
-      return;
-    }
+    if (!('row' in resolved)) return resolved;
     const { target } = this;
     let line = copyField(row.key);
     if (target.partitioned) line += `\t${copyField(row.day)}`;
@@ -191,5 +194,6 @@ export class CopyEncoder {
     else this.lines[parked![parkedIndex]!.line] = text;
     if (row.day !== null) this.days.add(row.day);
     this.rows++;
+    return null;
   }
 }

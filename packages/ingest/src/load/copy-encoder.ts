@@ -14,7 +14,7 @@ const YIELD_EVERY = 2048;
  * thousands of concatenation trees (which the garbage collector would copy again and again). Rows
  * waiting for a lookup are settled before their block is joined.
  */
-const BLOCK_LINES = 1024;
+const BLOCK_LINES = 256;
 
 /**
  * The columns a COPY of a source's rows fills, in order; `person_id` comes last so that the line of
@@ -63,7 +63,7 @@ interface Parked {
 /**
  * Validates, maps and encodes the rows of one chunk straight into COPY lines as they are read: no
  * row object outlives its line. A row naming a code or a person the import has not looked up yet
- * waits (keeping its place) until a few thousand such rows can be looked up together.
+ * waits (keeping its place) until the rows of its block can be looked up together.
  */
 export class CopyEncoder {
   private readonly blocks: Array<string | OpenBlock> = [];

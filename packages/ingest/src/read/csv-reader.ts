@@ -5,6 +5,9 @@ import { CellBatch } from './cell-batch.js';
 import { CsvRecordCutter } from './csv-record-cutter.js';
 import { decodeText } from './decode-text.js';
 
+/** Text handed to the cutter at a time (read chunks are larger). */
+const BLOCK_CHARS = 64 * 1024;
+
 /** Header columns seen, reported by the readers that have a header. */
 export interface HeaderSink {
   columns: readonly string[];
@@ -74,10 +77,13 @@ export async function* readCsvBatches(bytes: AsyncIterable<Uint8Array>, header: 
   const cutter = new CsvRecordCutter();
   const batcher = new CsvBatcher(header);
   for await (const text of decodeText(bytes)) {
-    cutter.push(text);
-    const block = cutter.take(false);
-    const batch = block === null ? null : batcher.batch(block);
-    if (batch !== null) yield batch;
+    // Batches of a few hundred rows: their cells die young instead of being copied by the collector.
+    for (let at = 0; at < text.length; at += BLOCK_CHARS) {
+      cutter.push(at === 0 && text.length <= BLOCK_CHARS ? text : text.slice(at, at + BLOCK_CHARS));
+      const block = cutter.take(false);
+      const batch = block === null ? null : batcher.batch(block);
+      if (batch !== null) yield batch;
+    }
   }
   const block = cutter.take(true);
   const batch = block === null ? null : batcher.batch(block);

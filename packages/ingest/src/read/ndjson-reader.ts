@@ -4,6 +4,8 @@ import { decodeText } from './decode-text.js';
 import { unreadable } from './unreadable.js';
 
 const MAX_LINE = 1_000_000;
+/** Rows per batch: a large piece of text (a whole HTTP body) is handed over a few hundred rows at a time. */
+const BATCH_ROWS = 512;
 
 /**
  * Turns one JSON value into the text fields of a row (numbers and booleans as written; null as empty).
@@ -33,7 +35,7 @@ export function jsonToRaw(value: unknown): Record<string, string> | null {
 }
 
 /**
- * Reads NDJSON (one object per line), streaming, in batches (the lines of each piece of text read).
+ * Reads NDJSON (one object per line), streaming, in batches of up to 512 rows.
  * A line that is not a JSON object becomes a row with a defect (it goes to the dead letters); the
  * row number is the line number.
  * @param bytes - the file's bytes
@@ -57,12 +59,17 @@ export async function* readNdjsonBatches(bytes: AsyncIterable<Uint8Array>): Asyn
   };
   for await (const text of decodeText(bytes)) {
     carry += text;
-    const records: SourceRecord[] = [];
+    let records: SourceRecord[] = [];
     let start = 0;
     for (let nl = carry.indexOf('\n'); nl !== -1; nl = carry.indexOf('\n', start)) {
       const record = parseLine(carry.slice(start, nl));
       start = nl + 1;
-      if (record !== null) records.push(record);
+      if (record === null) continue;
+      records.push(record);
+      if (records.length >= BATCH_ROWS) {
+        yield new RecordBatch(records);
+        records = [];
+      }
     }
     carry = carry.slice(start);
     if (records.length > 0) yield new RecordBatch(records);

@@ -21,7 +21,7 @@ import { report, type Figure } from './bench-kit.js';
 const PG_ROWS = Number(process.env.BENCH_PG_ROWS ?? 500_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? 200_000);
 const HTTP_ROWS = 100_000;
-const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 300);
+const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 2048); // the 2 GB file
 const dir = mkdtempSync(join(tmpdir(), 'epigrid-bench-'));
 
 function writeCsv(path: string, rows: number, venue: string, phones: readonly string[], offset = 0): void {

@@ -37,12 +37,12 @@ for (const backend of testBackends()) {
     const load = (name: string, rows: Array<Record<string, string>>, chunkSize = 50_000): ReturnType<typeof runImport> =>
       runImport({ ...fx.env, db: recording(db, log), chunkSize }, { source: 'check-ins', fileName: name, actorName: 'test', records: recordsOf(rows) });
 
-    it('copies a chunk without duplicates straight into the table, in row order, persons found in the transaction included', async () => {
+    it('copies a chunk without duplicates straight into its day partition, in row order, persons found in the transaction included', async () => {
       log.length = 0;
       const [a, b] = fx.residents;
       const report = await load('clean.csv', [scan('o1', a!.phone), scan('o2', '13712345678'), scan('o3', b!.phone), scan('o4', '13712345678')]);
       assert.deepEqual([report.accepted, report.duplicates], [4, 0]);
-      assert.ok(log.some((s) => /^COPY check_in \(/.test(s)));
+      assert.ok(log.some((s) => /^COPY check_in_p20260307 \(/.test(s)), 'straight into the day partition');
       assert.ok(!log.some((s) => /ROLLBACK TO SAVEPOINT|ingest_stage/.test(s)), 'no fallback');
       const rows = await db.query<{ scan_id: string; person_id: number }>(`SELECT scan_id, person_id FROM check_in WHERE scan_id LIKE 'o%' ORDER BY id`);
       assert.deepEqual(

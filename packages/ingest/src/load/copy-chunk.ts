@@ -1,7 +1,7 @@
-import { ensureDayPartitions, type PresenceTable, type SqlClient } from '@epigrid/store';
+import { ensureDayPartitions, partitionName, type PresenceTable, type SqlClient } from '@epigrid/store';
 import type { IdentityResolver } from '../identity/identity-resolver.js';
 import type { RecordTarget } from '../model/source-mapper.js';
-import { copyColumns, type EncodedChunk } from './copy-encoder.js';
+import { copyColumns, type DayRows, type EncodedChunk, type OpenBlock } from './copy-encoder.js';
 import type { WriteCounts } from './write-records.js';
 
 /** PostgreSQL's unique_violation: the optimistic COPY met a row key already stored (or twice in the chunk). */
@@ -23,15 +23,20 @@ function columnTypes(target: RecordTarget): string[] {
 }
 
 /**
- * COPY straight into the target inside a savepoint. A duplicate key (stored before, or twice in the
- * chunk) makes PostgreSQL refuse the whole COPY: the savepoint is rolled back and the caller falls
- * back to the staging path.
+ * COPY straight into the target inside a savepoint, each day into its own partition (no routing per
+ * row). A duplicate key (stored before, or twice in the chunk) makes PostgreSQL refuse a COPY: the
+ * savepoint is rolled back and the caller falls back to the staging path.
  * @returns whether the rows were copied
  */
-async function copyOptimistically(tx: SqlClient, target: RecordTarget, text: string): Promise<boolean> {
+async function copyOptimistically(tx: SqlClient, target: RecordTarget, days: ReadonlyArray<{ day: string | null; text: string }>): Promise<boolean> {
+  const columns = copyColumns(target).join(', ');
   await tx.exec('SAVEPOINT ingest_copy');
   try {
-    await tx.copyIn(`${target.table} (${copyColumns(target).join(', ')})`, text);
+    for (const { day, text } of days) {
+      if (text === '') continue; // every row of the day was refused after all
+      const table = target.partitioned && day !== null ? partitionName(target.table as PresenceTable, day) : target.table;
+      await tx.copyIn(`${table} (${columns})`, text);
+    }
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await tx.exec('ROLLBACK TO SAVEPOINT ingest_copy');
@@ -39,6 +44,18 @@ async function copyOptimistically(tx: SqlClient, target: RecordTarget, text: str
   }
   await tx.exec('RELEASE SAVEPOINT ingest_copy');
   return true;
+}
+
+/** The COPY text of one day's rows, the lines waiting for persons completed. */
+function textOf(rows: DayRows, personOf: ReadonlyMap<string, number>): string {
+  return rows.blocks
+    .map((block: string | OpenBlock) => {
+      if (typeof block === 'string') return block;
+      const lines = [...block.lines];
+      for (const { line, key } of block.open) lines[line] = `${lines[line]}${personOf.get(key)}\n`;
+      return lines.join('');
+    })
+    .join('');
 }
 
 /**
@@ -61,8 +78,9 @@ async function copyThroughStage(tx: SqlClient, target: RecordTarget, text: strin
 /**
  * Writes an encoded chunk inside the chunk's transaction: resolves the identity keys the import had
  * not linked yet (exact keys, scored match, provisional persons and reviews) and completes their
- * lines, creates the day partitions, then loads the rows by COPY — straight into the table when no
- * key is a duplicate, else through the staging table.
+ * lines, creates the day partitions, then loads the rows by COPY — straight into each day's
+ * partition when no key is a duplicate, else through the staging table. Rows get their ids in row
+ * order within each day.
  * @param tx - the chunk's transaction
  * @param env - resolver and known partitions
  * @param target - the source's table
@@ -78,19 +96,13 @@ export async function writeEncodedChunk(tx: SqlClient, env: CopyChunkEnv, target
     personOf = new Map(keys.map((key, i) => [key, persons[i]!]));
   }
   if (target.partitioned) {
-    const days = [...chunk.days].filter((d) => !env.partitions.has(`${target.table}:${d}`));
+    const days = chunk.days.map((d) => d.day!).filter((d) => !env.partitions.has(`${target.table}:${d}`));
     await ensureDayPartitions(tx, target.table as PresenceTable, days);
     for (const d of days) env.partitions.add(`${target.table}:${d}`);
   }
-  const text = chunk.blocks
-    .map((block) => {
-      if (typeof block === 'string') return block;
-      const lines = [...block.lines];
-      for (const { line, key } of block.open) lines[line] = `${lines[line]}${personOf.get(key)}\n`;
-      return lines.join('');
-    })
-    .join('');
-  if (await copyOptimistically(tx, target, text)) return { inserted: chunk.rows, corrected: 0, duplicates: 0 };
+  const texts = chunk.days.map((rows) => ({ day: rows.day, text: textOf(rows, personOf) }));
+  if (await copyOptimistically(tx, target, texts)) return { inserted: chunk.rows, corrected: 0, duplicates: 0 };
+  const text = texts.map((t) => t.text).join('');
   const inserted = await copyThroughStage(tx, target, text);
   return { inserted, corrected: 0, duplicates: chunk.rows - inserted };
 }

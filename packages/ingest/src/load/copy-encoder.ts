@@ -32,15 +32,20 @@ export interface OpenBlock {
   readonly open: ReadonlyArray<{ readonly line: number; readonly key: string }>;
 }
 
+/** The COPY lines of a chunk's rows falling on one partition day (null: the table is not partitioned). */
+export interface DayRows {
+  readonly day: string | null;
+  /** In row order: joined text, or lines waiting for persons. */
+  readonly blocks: ReadonlyArray<string | OpenBlock>;
+}
+
 /** A chunk's valid rows as COPY text, with what the transaction still has to do. */
 export interface EncodedChunk {
-  /** The rows' COPY lines in row order: joined text, or lines waiting for persons. */
-  readonly blocks: ReadonlyArray<string | OpenBlock>;
+  /** The rows by partition day, so that each day is copied into its partition without routing. */
+  readonly days: readonly DayRows[];
   /** One claim per identity key the import has not linked yet. */
   readonly claims: ReadonlyMap<string, HashedClaim>;
   readonly rows: number;
-  /** Partition days the rows fall on. */
-  readonly days: ReadonlySet<string>;
   readonly rejected: ReadonlyArray<{ readonly record: SourceRecord; readonly rejection: Rejection }>;
 }
 
@@ -54,9 +59,27 @@ export interface EncodeEnv {
   readonly lookup: <T>(work: (db: SqlClient) => Promise<T>) => Promise<T>;
 }
 
+/** The rows of one day being encoded: closed blocks, then the current block's lines. */
+class DayGroup {
+  readonly blocks: Array<string | OpenBlock> = [];
+  lines: string[] = [];
+  open: Array<{ line: number; key: string }> = [];
+
+  constructor(readonly day: string | null) {}
+
+  /** Joins the current lines into a block (lines waiting for persons stay lines). */
+  close(): void {
+    if (this.lines.length === 0) return;
+    this.blocks.push(this.open.length === 0 ? this.lines.join('') : { lines: this.lines, open: this.open });
+    this.lines = [];
+    this.open = [];
+  }
+}
+
 interface Parked {
   readonly record: SourceRecord;
   readonly row: MappedRow;
+  readonly group: DayGroup;
   readonly line: number;
 }
 
@@ -66,11 +89,8 @@ interface Parked {
  * waits (keeping its place) until the rows of its block can be looked up together.
  */
 export class CopyEncoder {
-  private readonly blocks: Array<string | OpenBlock> = [];
-  private lines: string[] = [];
-  private open: Array<{ line: number; key: string }> = [];
+  private readonly groups = new Map<string | null, DayGroup>();
   private readonly claims = new Map<string, HashedClaim>();
-  private readonly days = new Set<string>();
   private readonly rejected: Array<{ record: SourceRecord; rejection: Rejection }> = [];
   private parked: Parked[] = [];
   private rows = 0;
@@ -116,30 +136,41 @@ export class CopyEncoder {
         continue;
       }
       const row = result.row;
+      const group = this.groupOf(row.day);
       const hashed = row.identity === null ? null : hashClaim(env.hasher, row.identity);
       if (!env.references.knows(row) || (hashed !== null && env.resolver.cached(hashed) === undefined)) {
-        this.parked.push({ record: batch.record(i), row, line: this.lines.length });
-        this.lines.push('');
+        this.parked.push({ record: batch.record(i), row, group, line: group.lines.length });
+        group.lines.push('');
       } else {
-        const rejection = this.encode(row, hashed, -1);
+        const rejection = this.encode(row, hashed, group, -1);
         if (rejection !== null) this.rejected.push({ record: batch.record(i), rejection });
       }
-      if (this.lines.length >= BLOCK_LINES) await this.closeBlock();
+      if (group.lines.length >= BLOCK_LINES) {
+        await this.settleParked();
+        group.close();
+      }
     }
-  }
-
-  private async closeBlock(): Promise<void> {
-    await this.settleParked();
-    if (this.lines.length === 0) return;
-    this.blocks.push(this.open.length === 0 ? this.lines.join('') : { lines: this.lines, open: this.open });
-    this.lines = [];
-    this.open = [];
   }
 
   /** Looks up what the waiting rows need and encodes them; returns the chunk. */
   async finish(): Promise<EncodedChunk> {
-    await this.closeBlock();
-    return { blocks: this.blocks, claims: this.claims, rows: this.rows, days: this.days, rejected: this.rejected };
+    await this.settleParked();
+    const days: DayRows[] = [];
+    for (const group of this.groups.values()) {
+      group.close();
+      if (group.blocks.length > 0) days.push({ day: group.day, blocks: group.blocks });
+    }
+    return { days, claims: this.claims, rows: this.rows, rejected: this.rejected };
+  }
+
+  private groupOf(day: string | null): DayGroup {
+    const key = this.target.partitioned ? day : null;
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = new DayGroup(key);
+      this.groups.set(key, group);
+    }
+    return group;
   }
 
   private async settleParked(): Promise<void> {
@@ -159,16 +190,17 @@ export class CopyEncoder {
       );
     });
     for (let k = 0; k < parked.length; k++) {
-      const rejection = this.encode(parked[k]!.row, hashed[k]!, k, parked);
-      if (rejection !== null) this.rejected.push({ record: parked[k]!.record, rejection });
+      const { row, group, line, record } = parked[k]!;
+      const rejection = this.encode(row, hashed[k]!, group, line);
+      if (rejection !== null) this.rejected.push({ record, rejection });
     }
   }
 
   /**
-   * Encodes one row at the end of the lines, or into the line it keeps (a parked row).
+   * Encodes one row at the end of its day's lines, or into the line it keeps (a parked row, `at` ≥ 0).
    * @returns the rejection of a row naming an unknown code, else null
    */
-  private encode(row: MappedRow, hashed: HashedClaim | null, parkedIndex: number, parked?: readonly Parked[]): Rejection | null {
+  private encode(row: MappedRow, hashed: HashedClaim | null, group: DayGroup, at: number): Rejection | null {
     const resolved = this.env.references.resolve(row);
     if (!('row' in resolved)) return resolved;
     const { target } = this;
@@ -181,18 +213,18 @@ export class CopyEncoder {
     for (const spec of target.columns) line += `\t${copyField(refs[spec.name] ?? row.values[spec.name])}`;
     line += '\t';
     const personId = hashed === null ? null : this.env.resolver.cached(hashed);
+    const index = at < 0 ? group.lines.length : at;
     let text: string;
     if (hashed !== null && personId === undefined) {
       const key = strongestKey(hashed);
       if (!this.claims.has(key)) this.claims.set(key, hashed);
-      this.open.push({ line: parkedIndex < 0 ? this.lines.length : parked![parkedIndex]!.line, key });
+      group.open.push({ line: index, key });
       text = line;
     } else {
       text = `${line}${copyField(personId)}\n`;
     }
-    if (parkedIndex < 0) this.lines.push(text);
-    else this.lines[parked![parkedIndex]!.line] = text;
-    if (row.day !== null) this.days.add(row.day);
+    if (at < 0) group.lines.push(text);
+    else group.lines[at] = text;
     this.rows++;
     return null;
   }

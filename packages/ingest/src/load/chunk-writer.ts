@@ -15,7 +15,10 @@ export interface CommittedChunk {
   readonly counts: ChunkCounts;
 }
 
-/** Sources whose rows are only ever added (no corrections) load by COPY. */
+/**
+ * Sources whose rows are only ever added (no corrections) load by COPY.
+ * @param target - the source's table
+ */
 export function loadsByCopy(target: RecordTarget): boolean {
   return target.correctedBy === undefined;
 }

@@ -1,4 +1,5 @@
 export * from './model/source-record.js';
+export * from './model/row-batch.js';
 export type * from './model/source-mapper.js';
 export type * from './model/identity-claim.js';
 export * from './map/source-catalogue.js';

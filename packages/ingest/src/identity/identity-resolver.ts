@@ -52,7 +52,10 @@ type Groups = Map<string, { indices: number[]; review: { candidateId: number; sc
  * probable but not certain. Runs inside the chunk's transaction.
  */
 export class IdentityResolver {
-  private readonly cache = new Map<string, number>();
+  // One map per kind of key, keyed by the hash itself: a lookup builds no string.
+  private readonly byId = new Map<string, number>();
+  private readonly byPassport = new Map<string, number>();
+  private readonly byPhone = new Map<string, number>();
   private readonly thresholds: MatchThresholds;
   private readonly unassignedCode: string;
   readonly stats: ResolutionStats = { exact: 0, scored: 0, provisional: 0, reviews: 0 };
@@ -71,7 +74,9 @@ export class IdentityResolver {
 
   /** Forgets cached links (after a rolled-back transaction). */
   reset(): void {
-    this.cache.clear();
+    this.byId.clear();
+    this.byPassport.clear();
+    this.byPhone.clear();
   }
 
   /**
@@ -80,10 +85,10 @@ export class IdentityResolver {
    * @param personId - the person
    */
   remember(hashed: ClaimKeys, personId: number): void {
-    if (this.cache.size > CACHE_LIMIT) this.cache.clear();
-    if (hashed.idHash !== null) this.cache.set(`i:${hashed.idHash}`, personId);
-    if (hashed.passportHash !== null) this.cache.set(`x:${hashed.passportHash}`, personId);
-    if (hashed.phoneHash !== null && hashed.idHash === null) this.cache.set(`p:${hashed.phoneHash}`, personId);
+    if (this.byId.size + this.byPassport.size + this.byPhone.size > CACHE_LIMIT) this.reset();
+    if (hashed.idHash !== null) this.byId.set(hashed.idHash, personId);
+    if (hashed.passportHash !== null) this.byPassport.set(hashed.passportHash, personId);
+    if (hashed.phoneHash !== null && hashed.idHash === null) this.byPhone.set(hashed.phoneHash, personId);
   }
 
   /**
@@ -91,12 +96,37 @@ export class IdentityResolver {
    * @param hashed - the claim's hashes
    */
   cached(hashed: ClaimKeys): number | undefined {
-    if (hashed.idHash !== null) return this.cache.get(`i:${hashed.idHash}`);
+    if (hashed.idHash !== null) return this.byId.get(hashed.idHash);
     if (hashed.passportHash !== null) {
-      const found = this.cache.get(`x:${hashed.passportHash}`);
+      const found = this.byPassport.get(hashed.passportHash);
       if (found !== undefined) return found;
     }
-    return hashed.phoneHash === null ? undefined : this.cache.get(`p:${hashed.phoneHash}`);
+    return hashed.phoneHash === null ? undefined : this.byPhone.get(hashed.phoneHash);
+  }
+
+  /**
+   * Looks up the exact keys of claims not linked yet and remembers the persons found, in one query
+   * per kind of key. Reads only, so it may run outside the chunk's transaction (while the previous
+   * chunk is written); the claims left unlinked are resolved by {@link resolve} in the transaction.
+   * @param db - database or transaction
+   * @param claims - hashed claims
+   */
+  async linkKnown(db: SqlClient, claims: readonly HashedClaim[]): Promise<void> {
+    const open = claims.filter((h) => this.cached(h) === undefined);
+    if (open.length === 0) return;
+    const unique = <T>(values: Array<T | null>): T[] => [...new Set(values.filter((v): v is T => v !== null))];
+    const exact = await findPersonsByExactKeys(db, {
+      idHashes: unique(open.map((h) => h.idHash)),
+      phoneHashes: unique(open.filter((h) => h.idHash === null).map((h) => h.phoneHash)),
+      passportHashes: unique(open.map((h) => h.passportHash)),
+    });
+    for (const h of open) {
+      if (this.cached(h) !== undefined) continue;
+      const id = exactPerson(exact, h);
+      if (id === undefined) continue;
+      this.remember(h, id);
+      this.stats.exact++;
+    }
   }
 
   /**

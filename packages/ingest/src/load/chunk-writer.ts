@@ -1,9 +1,13 @@
-import { insertDeadLetters, recordChunk, type ChunkCounts, type SqlClient } from '@epigrid/store';
+import { insertDeadLetters, recordChunk, type ChunkCounts, type NewDeadLetter, type SqlClient } from '@epigrid/store';
+import { MemoHasher } from '../identity/memo-hasher.js';
 import type { RecordTarget, SourceMapper } from '../model/source-mapper.js';
+import type { RowBatch } from '../model/row-batch.js';
 import type { SourceRecord } from '../model/source-record.js';
-import { copyRecords, loadsByCopy } from './copy-records.js';
+import { writeEncodedChunk } from './copy-chunk.js';
+import { CopyEncoder, type EncodeEnv, type EncodedChunk } from './copy-encoder.js';
+import { deadLettersOf } from './dead-letters-of.js';
 import { loadChunk, type LoadEnv } from './load-chunk.js';
-import { deadLettersOf, prepareChunk, type PreparedChunk } from './prepare-chunk.js';
+import { ReferenceCache } from './resolve-references.js';
 
 /** What a committed chunk added to the batch. */
 export interface CommittedChunk {
@@ -12,13 +16,47 @@ export interface CommittedChunk {
 }
 
 /**
+ * Sources whose rows are only ever added (no corrections) load by COPY.
+ * @param target - the source's table
+ */
+export function loadsByCopy(target: RecordTarget): boolean {
+  return target.correctedBy === undefined;
+}
+
+/** Runs async work one piece at a time, in call order. */
+class Serial {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** How the writer shares the database with the lookups of the next chunk. */
+export interface ChunkWriterOptions {
+  /**
+   * True when `db` is one connection that the chunks' writes use too (an outer transaction): a
+   * lookup must then not run while a COPY that may fail (and be rolled back to its savepoint) does.
+   */
+  readonly sharedConnection: boolean;
+}
+
+/**
  * Writes chunks of one import, each in one transaction together with its dead letters and the
- * batch's progress marker. Chunks are written in order, one at a time; for sources loaded by COPY
- * the next chunk is validated and staged while the previous one is being written.
+ * batch's progress marker. Chunks are committed in order, one at a time. For sources loaded by COPY
+ * the rows of the next chunk are validated and encoded as they are read, while the previous chunk
+ * is being written.
  */
 export class ChunkWriter {
   private inFlight: Promise<void> | null = null;
   private readonly byCopy: boolean;
+  private readonly encodeEnv: EncodeEnv;
+  private readonly serial = new Serial();
+  private encoder: CopyEncoder | null = null;
+  private records: SourceRecord[] = [];
+  private lastRowNumber = 0;
 
   /**
    * @param db - database (each chunk opens its own transaction on it)
@@ -26,6 +64,7 @@ export class ChunkWriter {
    * @param mapper - the source
    * @param batchId - import batch
    * @param onCommitted - called after each chunk commits, in order
+   * @param options - whether `db` is shared with the writes
    */
   constructor(
     private readonly db: SqlClient,
@@ -33,8 +72,16 @@ export class ChunkWriter {
     private readonly mapper: SourceMapper,
     private readonly batchId: number,
     private readonly onCommitted: (chunk: CommittedChunk) => void,
+    private readonly options: ChunkWriterOptions = { sharedConnection: false },
   ) {
     this.byCopy = mapper.target.kind === 'records' && loadsByCopy(mapper.target);
+    this.encodeEnv = {
+      hasher: new MemoHasher(env.vault),
+      resolver: env.resolver,
+      references: new ReferenceCache(),
+      context: { today: env.today },
+      lookup: (work) => (this.options.sharedConnection ? this.serial.run(() => work(this.db)) : work(this.db)),
+    };
   }
 
   /** Rows per transaction that suit the write path (COPY pays off on large chunks). */
@@ -43,42 +90,66 @@ export class ChunkWriter {
   }
 
   /**
-   * Hands over a chunk: resolves once it is prepared and the previous chunk is committed; its own
-   * commit may still be running (see {@link drain}).
-   * @param records - the chunk's rows, in order
+   * Adds rows of a batch to the current chunk (validated and encoded now for COPY sources).
+   * @param batch - rows read
+   * @param from - first row (index in the batch)
+   * @param to - end (exclusive)
    */
-  async write(records: readonly SourceRecord[]): Promise<void> {
-    if (records.length === 0) return;
+  async add(batch: RowBatch, from: number, to: number): Promise<void> {
+    if (to <= from) return;
+    this.lastRowNumber = batch.rowNumber(to - 1);
     if (!this.byCopy) {
+      for (let i = from; i < to; i++) this.records.push(batch.record(i));
+      return;
+    }
+    this.encoder ??= new CopyEncoder(this.encodeEnv, this.mapper, this.mapper.target as RecordTarget, this.batchId);
+    await this.encoder.add(batch, from, to);
+  }
+
+  /**
+   * Closes the current chunk: resolves once it is ready and the previous chunk is committed; its
+   * own commit may still be running (see {@link drain}).
+   */
+  async endChunk(): Promise<void> {
+    const lastRowNumber = this.lastRowNumber;
+    if (!this.byCopy) {
+      const records = this.records;
+      this.records = [];
+      if (records.length === 0) return;
       await this.drain();
       await this.commit(async (tx) => {
         const outcome = await loadChunk(tx, this.env, this.mapper, this.batchId, records);
         await insertDeadLetters(tx, deadLettersOf(this.env, this.mapper.source, this.batchId, outcome.rejected));
-        return { lastRowNumber: records[records.length - 1]!.rowNumber, counts: { accepted: outcome.inserted, rejected: outcome.rejected.length, duplicates: outcome.duplicates, corrected: outcome.corrected } };
+        return { lastRowNumber, counts: { accepted: outcome.inserted, rejected: outcome.rejected.length, duplicates: outcome.duplicates, corrected: outcome.corrected } };
       });
       return;
     }
-    const prepared = await prepareChunk(this.db, this.env, this.mapper, this.mapper.target as RecordTarget, this.batchId, records);
+    const encoder = this.encoder;
+    this.encoder = null;
+    if (encoder === null) return;
+    const chunk = await encoder.finish();
+    const deadLetters = deadLettersOf(this.env, this.mapper.source, this.batchId, chunk.rejected);
     await this.drain();
-    const running = this.commit((tx) => this.writePrepared(tx, prepared));
-    running.catch(() => undefined); // observed by the next write or drain
+    const running = this.commit((tx) => this.writeEncoded(tx, chunk, deadLetters, lastRowNumber));
+    running.catch(() => undefined); // observed by the next endChunk or drain
     this.inFlight = running;
   }
 
-  /** Waits until every handed-over chunk is committed (rethrows a failed commit). */
+  /** Waits until every closed chunk is committed (rethrows a failed commit). */
   async drain(): Promise<void> {
     const running = this.inFlight;
     this.inFlight = null;
     if (running !== null) await running;
   }
 
-  private async writePrepared(tx: SqlClient, prepared: PreparedChunk): Promise<CommittedChunk> {
+  private async writeEncoded(tx: SqlClient, chunk: EncodedChunk, deadLetters: readonly NewDeadLetter[], lastRowNumber: number): Promise<CommittedChunk> {
     const target = this.mapper.target as RecordTarget;
-    const written = await copyRecords(tx, this.env, target, this.mapper.source, this.batchId, prepared.staged);
-    await insertDeadLetters(tx, prepared.deadLetters);
+    const write = (): ReturnType<typeof writeEncodedChunk> => writeEncodedChunk(tx, this.env, target, this.mapper.source, chunk);
+    const written = this.options.sharedConnection ? await this.serial.run(write) : await write();
+    await insertDeadLetters(tx, deadLetters);
     return {
-      lastRowNumber: prepared.lastRowNumber,
-      counts: { accepted: written.inserted, rejected: prepared.deadLetters.length, duplicates: written.duplicates, corrected: written.corrected },
+      lastRowNumber,
+      counts: { accepted: written.inserted, rejected: deadLetters.length, duplicates: written.duplicates, corrected: written.corrected },
     };
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { readFileRecords } from '../read/read-records.js';
+import { readFileBatches } from '../read/read-records.js';
 import type { HeaderSink } from '../read/csv-reader.js';
 import type { ImportReport } from './import-report.js';
 import { runImport, type ImportEnv, type ImportProgress } from './run-import.js';
@@ -36,7 +36,7 @@ export async function importFile(env: ImportEnv, source: string, path: string, o
   return runImport(env, {
     source,
     fileName: basename(path),
-    records: readFileRecords(path, header),
+    records: { batches: readFileBatches(path, header) },
     contentHash: await hashFile(path),
     fresh: options.fresh ?? false,
     actorName: options.actorName,

@@ -9,6 +9,7 @@ import {
 } from '@epigrid/store';
 import { IdentityResolver, type ResolverOptions } from '../identity/identity-resolver.js';
 import { sourceMapper } from '../map/source-catalogue.js';
+import { batchesOf, type RowBatch } from '../model/row-batch.js';
 import type { SourceRecord } from '../model/source-record.js';
 import type { HeaderSink } from '../read/csv-reader.js';
 import { reportOf, type ImportReport } from './import-report.js';
@@ -25,6 +26,11 @@ export interface ImportEnv {
   readonly resolver?: ResolverOptions;
   /** Rows per transaction (default 50,000 for sources loaded by COPY, else 5,000). */
   readonly chunkSize?: number;
+  /**
+   * True when `db` is a single connection inside an outer transaction (an HTTP batch): lookups for
+   * the next chunk then wait while a chunk's COPY runs.
+   */
+  readonly sharedConnection?: boolean;
 }
 
 /** Progress after each committed chunk. */
@@ -39,7 +45,8 @@ export interface ImportProgress {
 export interface ImportRequest {
   readonly source: string;
   readonly fileName: string;
-  readonly records: AsyncIterable<SourceRecord>;
+  /** The rows, one by one or in batches (readers' batches spare one object per row). */
+  readonly records: AsyncIterable<SourceRecord> | { readonly batches: AsyncIterable<RowBatch> };
   /** SHA-256 of the file: running the same file again resumes it or returns its first result. */
   readonly contentHash?: string | undefined;
   /** A client's key (HTTP): the same key twice adds nothing and returns the first result. */
@@ -50,6 +57,13 @@ export interface ImportRequest {
   /** The header the reader saw (to report extra columns). */
   readonly header?: HeaderSink;
   readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Notes the fields of rows without a header (NDJSON, JSON) that the source does not define (up to 50). */
+function noteExtraFields(rows: RowBatch, known: ReadonlySet<string>, extra: Set<string>): void {
+  for (let i = 0; i < rows.size && extra.size < 50; i++) {
+    for (const key in rows.view(i)) if (!known.has(key) && key !== '_line') extra.add(key);
+  }
 }
 
 /**
@@ -88,27 +102,41 @@ export async function runImport(env: ImportEnv, request: ImportRequest): Promise
   const known = new Set(mapper.fields);
   const extra = new Set<string>();
   const progress = { rows: batch.rowsDone, accepted: batch.accepted, rejected: batch.rejected, duplicates: batch.duplicates };
-  const writer = new ChunkWriter(env.db, load, mapper, batch.id, ({ lastRowNumber, counts }) => {
-    progress.rows = lastRowNumber;
-    progress.accepted += counts.accepted;
-    progress.rejected += counts.rejected;
-    progress.duplicates += counts.duplicates;
-    request.onProgress?.({ ...progress });
-  });
+  const writer = new ChunkWriter(
+    env.db,
+    load,
+    mapper,
+    batch.id,
+    ({ lastRowNumber, counts }) => {
+      progress.rows = lastRowNumber;
+      progress.accepted += counts.accepted;
+      progress.rejected += counts.rejected;
+      progress.duplicates += counts.duplicates;
+      request.onProgress?.({ ...progress });
+    },
+    { sharedConnection: env.sharedConnection ?? false },
+  );
   const chunkSize = env.chunkSize ?? writer.defaultChunkSize;
-  let chunk: SourceRecord[] = [];
+  const batches = 'batches' in request.records ? request.records.batches : batchesOf(request.records);
+  let inChunk = 0;
 
   try {
-    for await (const record of request.records) {
-      if (extra.size < 50) for (const key of Object.keys(record.raw)) if (!known.has(key) && key !== '_line') extra.add(key);
-      if (record.rowNumber <= batch.rowsDone) continue; // committed by an earlier run of this import
-      chunk.push(record);
-      if (chunk.length >= chunkSize) {
-        await writer.write(chunk);
-        chunk = [];
+    for await (const rows of batches) {
+      if (rows.columns === null) noteExtraFields(rows, known, extra);
+      let from = 0;
+      while (from < rows.size && rows.rowNumber(from) <= batch.rowsDone) from++; // committed by an earlier run of this import
+      while (from < rows.size) {
+        const to = Math.min(rows.size, from + chunkSize - inChunk);
+        await writer.add(rows, from, to);
+        inChunk += to - from;
+        from = to;
+        if (inChunk >= chunkSize) {
+          await writer.endChunk();
+          inChunk = 0;
+        }
       }
     }
-    await writer.write(chunk);
+    await writer.endChunk();
     await writer.drain();
   } catch (error) {
     await writer.drain().catch(() => undefined);

@@ -14,6 +14,9 @@ const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Day number (days since 1970-01-01) → YYYY-MM-DD, for the few days a file's rows fall on. */
+const DAY_TEXT = new Map<number, string>();
 
 /**
  * Quotes a value for a message, cut to a readable length.
@@ -23,9 +26,13 @@ export function quote(value: string): string {
   return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether y-m-d is a day of the calendar (years before 100 are refused, as `Date.UTC` reads them as 19xx). */
 function isCalendarDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return m >= 1 && m <= 12 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
 }
 
 /**
@@ -91,20 +98,66 @@ export function requiredDate(raw: Raw, field: string): string {
  * @throws RowRejected format
  */
 export function checkTime(field: string, value: string): ParsedTime {
+  const ms = fastTimeMs(value);
+  return ms === null ? checkTimeByPattern(field, value) : { text: value, ms };
+}
+
+function badTime(field: string, value: string): RowRejected {
+  return new RowRejected(field, 'format', `${quote(value)} is not a time with its offset, e.g. 2026-03-01T08:15:00+08:00`);
+}
+
+/** The full rule, with its reasons; {@link checkTime} takes it for anything but the common shape. */
+function checkTimeByPattern(field: string, value: string): ParsedTime {
   const m = TIME.exec(value);
-  const bad = (): RowRejected => new RowRejected(field, 'format', `${quote(value)} is not a time with its offset, e.g. 2026-03-01T08:15:00+08:00`);
-  if (m === null) throw bad();
+  if (m === null) throw badTime(field, value);
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
-  if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) throw bad();
+  if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) throw badTime(field, value);
   let offsetMinutes = 0;
   if (m[7] !== 'Z') {
     const oh = Number(m[8]);
     const om = Number(m[9]);
-    if (oh > 14 || om > 59) throw bad();
+    if (oh > 14 || om > 59) throw badTime(field, value);
     offsetMinutes = (m[7]!.startsWith('-') ? -1 : 1) * (oh * 60 + om);
   }
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
   return { text: value, ms };
+}
+
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(value: string, at: number): number {
+  const a = value.charCodeAt(at) - 48;
+  const b = value.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The instant of the common shape `YYYY-MM-DDTHH:MM:SS±HH:MM` (or `Z`), read without allocating;
+ * null for anything else or anything invalid, which {@link checkTimeByPattern} then judges.
+ */
+function fastTimeMs(v: string): number | null {
+  if (v.length !== 25 && v.length !== 20) return null;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return null;
+  const c1 = twoDigits(v, 0);
+  const c2 = twoDigits(v, 2);
+  const mo = twoDigits(v, 5);
+  const d = twoDigits(v, 8);
+  const h = twoDigits(v, 11);
+  const mi = twoDigits(v, 14);
+  const s = twoDigits(v, 17);
+  if (c1 < 0 || c2 < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return null;
+  const y = c1 * 100 + c2;
+  if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
+  let offsetMinutes = 0;
+  if (v.length === 20) {
+    if (v.charCodeAt(19) !== 90) return null; // Z
+  } else {
+    const sign = v.charCodeAt(19);
+    const oh = twoDigits(v, 20);
+    const om = twoDigits(v, 23);
+    if ((sign !== 43 && sign !== 45) || v.charCodeAt(22) !== 58 || oh < 0 || om < 0 || oh > 14 || om > 59) return null;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
 }
 
 /**
@@ -143,7 +196,14 @@ export function checkOrder(earlier: { field: string; time: ParsedTime }, later: 
  * @param time - an instant
  */
 export function chinaDay(time: ParsedTime): string {
-  return new Date(time.ms + 8 * HOUR_MS).toISOString().slice(0, 10);
+  const dayNumber = Math.floor((time.ms + 8 * HOUR_MS) / DAY_MS);
+  let day = DAY_TEXT.get(dayNumber);
+  if (day === undefined) {
+    day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    if (DAY_TEXT.size > 10_000) DAY_TEXT.clear();
+    DAY_TEXT.set(dayNumber, day);
+  }
+  return day;
 }
 
 /**

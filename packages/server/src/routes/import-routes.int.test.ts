@@ -78,5 +78,45 @@ for (const backend of testBackends()) {
       assert.equal(res.statusCode, 200, res.body);
       assert.deepEqual([res.json().accepted, res.json().duplicates, res.json().rejected], [0, 2, 2]);
     });
+    it('streams a CSV body into the import: reasons name the line, a key twice in the batch falls back to the staging path', async () => {
+      const phone = fixture.people[2]!.phone;
+      const csv = [
+        'record_id,phone,vaccine_code,dose_number,administered_on',
+        `v-20,${phone},BBIBP,1,2021-05-01`,
+        `v-21,${phone},BBIBP,0,2021-05-01`,
+        `v-22,${phone},BBIBP,2,2021-06-01`,
+        `v-20,${phone},BBIBP,1,2021-05-01`,
+      ].join('\r\n');
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/import/vaccinations',
+        payload: `${csv}\r\n`,
+        headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${await login(fixture.users.lab)}`, 'idempotency-key': 'batch-3' },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual([res.json().accepted, res.json().duplicates, res.json().rejected], [2, 1, 1]);
+      assert.equal(res.json().topReasons[0].example, 'row 3, field dose_number: "0" is too small: the least allowed is 1');
+      const stored = await db.query<{ record_id: string; linked: boolean }>(
+        `SELECT record_id, person_id IS NOT NULL AS linked FROM vaccination WHERE record_id IN ('v-20', 'v-21', 'v-22') ORDER BY record_id`,
+      );
+      assert.deepEqual(stored.rows, [
+        { record_id: 'v-20', linked: true },
+        { record_id: 'v-22', linked: true },
+      ]);
+    });
+
+    it('a streamed body that cannot be read rolls the whole batch back', async () => {
+      const csv = `record_id,phone,vaccine_code,dose_number,administered_on\nv-30,${fixture.people[2]!.phone},BBIBP,1,2021-05-01\nv-31,"open`;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/import/vaccinations',
+        payload: csv,
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${await login(fixture.users.lab)}`, 'idempotency-key': 'batch-4' },
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'unreadable_file');
+      const stored = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM vaccination WHERE record_id = 'v-30'`);
+      assert.equal(stored.rows[0]!.n, 0);
+    });
   });
 }

@@ -1,10 +1,12 @@
+import type { Readable } from 'node:stream';
 import { DomainError } from '@epigrid/core';
+import { readBatches, type HeaderSink } from '@epigrid/ingest';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../http/error-reply.js';
 import { authenticate } from '../http/request-context.js';
 import type { Services } from '../services.js';
-import { importRows } from '../use-cases/import-rows.js';
+import { importRows, type ImportRowsInput } from '../use-cases/import-rows.js';
 
 const BODY_LIMIT = 256 * 1024 * 1024;
 
@@ -22,17 +24,21 @@ export const importReportSchema = z.object({
   extraColumns: z.array(z.string()),
 });
 
-function parseNdjson(text: string): unknown[] {
-  const rows: unknown[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      rows.push(JSON.parse(line));
-    } catch {
-      rows.push(null); // dead-lettered as "not a JSON object", keeping the row numbering
-    }
+/** Body types read as a stream, row batch by row batch, straight into the import. */
+const STREAMED = { 'application/x-ndjson': 'ndjson', 'text/csv': 'csv' } as const;
+
+/** The request body's bytes, refused past the body limit (a streamed body is not held whole). */
+async function* limited(body: Readable, limit: number): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    if (bytes > limit) throw new DomainError('validation_failed', { field: 'body', reason: `the body is larger than ${limit / 2 ** 20} MiB` });
+    yield chunk;
   }
-  return rows;
+}
+
+function isStream(body: unknown): body is Readable {
+  return typeof body === 'object' && body !== null && typeof (body as Readable).pipe === 'function';
 }
 
 /**
@@ -42,9 +48,8 @@ function parseNdjson(text: string): unknown[] {
  * @param options - services
  */
 export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
-    done(null, parseNdjson(body as string));
-  });
+  // NDJSON and CSV bodies are handed over as the raw stream: rows are imported as they arrive.
+  app.addContentTypeParser(Object.keys(STREAMED), (_request, payload, done) => done(null, payload));
 
   app.post(
     '/api/import/:source',
@@ -52,7 +57,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       bodyLimit: BODY_LIMIT,
       schema: {
         tags: ['import'],
-        summary: 'Import a batch of rows of one source (docs/data-formats.md); the same Idempotency-Key twice adds nothing',
+        summary:
+          'Import a batch of rows of one source (docs/data-formats.md): a JSON array, or NDJSON or CSV streamed as it arrives; the same Idempotency-Key twice adds nothing',
         params: z.object({ source: z.string().min(1).max(40) }),
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
         response: { 200: importReportSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema },
@@ -63,10 +69,17 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       const key = request.headers['idempotency-key'];
       if (key === undefined || key === '') throw new DomainError('idempotency_key_required');
       const body = request.body;
-      if (!Array.isArray(body)) {
-        throw new DomainError('validation_failed', { field: 'body', reason: 'send a JSON array of rows or NDJSON (application/x-ndjson)' });
+      let rows: ImportRowsInput['rows'];
+      if (isStream(body)) {
+        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() as keyof typeof STREAMED;
+        const header: HeaderSink = { columns: [] };
+        rows = { batches: readBatches(limited(body, BODY_LIMIT), STREAMED[type] ?? 'ndjson', header), header };
+      } else if (Array.isArray(body)) {
+        rows = body;
+      } else {
+        throw new DomainError('validation_failed', { field: 'body', reason: 'send a JSON array of rows, NDJSON (application/x-ndjson) or CSV (text/csv)' });
       }
-      const report = await importRows(services, actor, { source: request.params.source, idempotencyKey: key, rows: body });
+      const report = await importRows(services, actor, { source: request.params.source, idempotencyKey: key, rows });
       return { ...report, topReasons: [...report.topReasons], extraColumns: [...report.extraColumns] };
     },
   );

@@ -1,14 +1,23 @@
 import { can, DomainError, type Actor } from '@epigrid/core';
-import { jsonToRaw, runImport, sourceMapper, type ImportReport, type SourceRecord } from '@epigrid/ingest';
+import { jsonToRaw, runImport, sourceMapper, type HeaderSink, type ImportReport, type RowBatch, type SourceRecord } from '@epigrid/ingest';
 import type { Services } from '../services.js';
 import { recordAudit } from './record-audit.js';
+
+/** Rows read from a streamed body as they arrive, with the header the reader saw (CSV). */
+export interface StreamedRows {
+  readonly batches: AsyncIterable<RowBatch>;
+  readonly header?: HeaderSink;
+}
 
 /** An HTTP batch of rows for one source. */
 export interface ImportRowsInput {
   readonly source: string;
   readonly idempotencyKey: string;
-  /** Parsed JSON values, one per row (objects; anything else is dead-lettered). */
-  readonly rows: readonly unknown[];
+  /**
+   * Parsed JSON values, one per row (objects; anything else is dead-lettered), or row batches read
+   * from a streamed body (NDJSON, CSV) with the header the reader saw.
+   */
+  readonly rows: readonly unknown[] | StreamedRows;
 }
 
 async function* asRecords(rows: readonly unknown[]): AsyncGenerator<SourceRecord> {
@@ -34,13 +43,15 @@ export async function importRows(services: Services, actor: Actor, input: Import
   }
   sourceMapper(input.source);
   const today = services.now().toISOString().slice(0, 10);
+  const streamed = Array.isArray(input.rows) ? null : (input.rows as StreamedRows);
   const report = await services.db.transaction((tx) =>
     runImport(
-      { db: tx, vault: services.vault, auditHasher: services.auditHasher, today },
+      { db: tx, vault: services.vault, auditHasher: services.auditHasher, today, sharedConnection: true },
       {
         source: input.source,
         fileName: `http:${input.idempotencyKey}`,
-        records: asRecords(input.rows),
+        records: streamed === null ? asRecords(input.rows as readonly unknown[]) : { batches: streamed.batches },
+        header: streamed?.header,
         idempotencyKey: input.idempotencyKey,
         actorName: actor.username,
       },
@@ -51,7 +62,7 @@ export async function importRows(services: Services, actor: Actor, input: Import
     outcome: 'allowed',
     details: {
       batchId: report.batchId,
-      rows: input.rows.length,
+      rows: report.accepted + report.corrected + report.duplicates + report.rejected,
       accepted: report.accepted,
       rejected: report.rejected,
       duplicates: report.duplicates,

@@ -62,6 +62,9 @@ function clientOf(target: pg.Pool | pg.PoolClient, pool: pg.Pool | null): SqlCli
  */
 export async function openPostgres(connectionString: string, maxConnections = 10): Promise<SqlClient> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection the server closes (restart, pg_terminate_backend, a dropped database) leaves
+  // the pool; the next query opens another. Unhandled, the pool's error event would end the process.
+  pool.on('error', () => undefined);
   const probe = await pool.connect(); // fail fast on a wrong URL
   probe.release();
   return clientOf(pool, pool);

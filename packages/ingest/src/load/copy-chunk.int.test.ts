@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { listDeadLetters, testBackends, type SqlClient } from '@epigrid/store';
+import { buildPoolingFixture, type PoolingFixture } from '../testing/pooling-fixture.js';
+import { recordsOf } from '../testing/rows.js';
+import { runImport } from './run-import.js';
+
+/** The database, with every statement it is given written down. */
+function recording(db: SqlClient, log: string[]): SqlClient {
+  return {
+    engine: db.engine,
+    query: (sql, params) => (log.push(sql), db.query(sql, params)),
+    exec: (sql) => (log.push(sql), db.exec(sql)),
+    copyIn: (table, text) => (log.push(`COPY ${table}`), db.copyIn(table, text)),
+    transaction: (work) => db.transaction((tx) => work(recording(tx, log))),
+    close: () => db.close(),
+  };
+}
+
+for (const backend of testBackends()) {
+  describe(`optimistic COPY of presence rows on ${backend.name}`, () => {
+    let db: SqlClient;
+    let fx: PoolingFixture;
+    const log: string[] = [];
+    before(async () => {
+      db = await backend.open();
+      fx = await buildPoolingFixture(db, 2);
+    });
+    after(async () => db.close());
+    const scan = (id: string, phone: string, timeOut = ''): Record<string, string> => ({
+      scan_id: id,
+      place_code: fx.venueCode,
+      phone,
+      time_in: '2026-03-07T10:00:00+08:00',
+      time_out: timeOut,
+    });
+    const load = (name: string, rows: Array<Record<string, string>>, chunkSize = 50_000): ReturnType<typeof runImport> =>
+      runImport({ ...fx.env, db: recording(db, log), chunkSize }, { source: 'check-ins', fileName: name, actorName: 'test', records: recordsOf(rows) });
+
+    it('copies a chunk without duplicates straight into its day partition, in row order, persons found in the transaction included', async () => {
+      log.length = 0;
+      const [a, b] = fx.residents;
+      const report = await load('clean.csv', [scan('o1', a!.phone), scan('o2', '13712345678'), scan('o3', b!.phone), scan('o4', '13712345678')]);
+      assert.deepEqual([report.accepted, report.duplicates], [4, 0]);
+      assert.ok(log.some((s) => /^COPY check_in_p20260307 \(/.test(s)), 'straight into the day partition');
+      assert.ok(!log.some((s) => /ROLLBACK TO SAVEPOINT|ingest_stage/.test(s)), 'no fallback');
+      const rows = await db.query<{ scan_id: string; person_id: number }>(`SELECT scan_id, person_id FROM check_in WHERE scan_id LIKE 'o%' ORDER BY id`);
+      assert.deepEqual(
+        rows.rows.map((r) => r.scan_id),
+        ['o1', 'o2', 'o3', 'o4'],
+      );
+      assert.equal(rows.rows[0]!.person_id, a!.id);
+      assert.equal(rows.rows[1]!.person_id, rows.rows[3]!.person_id, 'one provisional person for the unknown phone');
+      assert.equal(rows.rows[2]!.person_id, b!.id);
+    });
+
+    it('falls back to the staging path for a chunk that meets a stored key or a key twice: the first row wins, nothing half-written', async () => {
+      log.length = 0;
+      const [a] = fx.residents;
+      const report = await load('again.csv', [
+        scan('o5', a!.phone, '2026-03-07T11:00:00+08:00'),
+        scan('o1', a!.phone),
+        scan('o5', a!.phone, '2026-03-07T12:00:00+08:00'),
+        scan('o6', '13712345679'),
+      ]);
+      assert.deepEqual([report.accepted, report.duplicates], [2, 2]);
+      assert.ok(log.some((s) => /ROLLBACK TO SAVEPOINT ingest_copy/.test(s)), 'the optimistic COPY was undone');
+      assert.ok(log.some((s) => /INSERT INTO check_in .* FROM ingest_stage_check_in ORDER BY ord ON CONFLICT DO NOTHING/s.test(s)));
+      const rows = await db.query<{ scan_id: string; time_out: Date | null }>(`SELECT scan_id, time_out FROM check_in WHERE scan_id LIKE 'o%' ORDER BY id`);
+      assert.deepEqual(
+        rows.rows.map((r) => r.scan_id),
+        ['o1', 'o2', 'o3', 'o4', 'o5', 'o6'],
+      );
+      assert.equal(rows.rows[4]!.time_out!.toISOString(), '2026-03-07T03:00:00.000Z', 'the first o5 wins');
+      const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM check_in WHERE scan_id LIKE 'o%'`);
+      assert.equal(count.rows[0]!.n, 6);
+    });
+    it('refuses a code the import already found unknown with the same reason, from its cache', async () => {
+      log.length = 0;
+      const [a] = fx.residents;
+      const rows = ['u1', 'u2', 'u3', 'u4'].map((id, i) => ({ ...scan(id, a!.phone), place_code: i % 2 === 0 ? 'PC-gone' : fx.venueCode }));
+      const report = await load('unknown.csv', rows, 2);
+      assert.deepEqual([report.accepted, report.rejected], [2, 2]);
+      const letters = await listDeadLetters(db, { batchId: report.batchId, limit: 5 });
+      assert.deepEqual(
+        letters.map((l) => l.reason),
+        ['row 2, field place_code: no venue has the place code "PC-gone"', 'row 4, field place_code: no venue has the place code "PC-gone"'],
+      );
+      assert.equal(log.filter((s) => /FROM place WHERE place_code/.test(s)).length, 1, 'looked up once');
+    });
+  });
+}

@@ -1,0 +1,108 @@
+import { ensureDayPartitions, partitionName, type PresenceTable, type SqlClient } from '@epigrid/store';
+import type { IdentityResolver } from '../identity/identity-resolver.js';
+import type { RecordTarget } from '../model/source-mapper.js';
+import { copyColumns, type DayRows, type EncodedChunk, type OpenBlock } from './copy-encoder.js';
+import type { WriteCounts } from './write-records.js';
+
+/** PostgreSQL's unique_violation: the optimistic COPY met a row key already stored (or twice in the chunk). */
+const UNIQUE_VIOLATION = '23505';
+
+/** What writing an encoded chunk needs of the import. */
+export interface CopyChunkEnv {
+  readonly resolver: IdentityResolver;
+  /** Day partitions known to exist in this import (updated). */
+  readonly partitions: Set<string>;
+}
+
+const stageOf = (target: RecordTarget): string => `ingest_stage_${target.table}`;
+
+function columnTypes(target: RecordTarget): string[] {
+  const own = new Map(target.columns.map((c) => [c.name, c.type as string]));
+  const types: Record<string, string> = { day: 'date', batch_id: 'bigint', claimed_birth: 'date', person_id: 'bigint' };
+  return copyColumns(target).map((name) => `${name} ${own.get(name) ?? types[name] ?? 'text'}`);
+}
+
+/**
+ * COPY straight into the target inside a savepoint, each day into its own partition (no routing per
+ * row). A duplicate key (stored before, or twice in the chunk) makes PostgreSQL refuse a COPY: the
+ * savepoint is rolled back and the caller falls back to the staging path.
+ * @returns whether the rows were copied
+ */
+async function copyOptimistically(tx: SqlClient, target: RecordTarget, days: ReadonlyArray<{ day: string | null; text: string }>): Promise<boolean> {
+  const columns = copyColumns(target).join(', ');
+  await tx.exec('SAVEPOINT ingest_copy');
+  try {
+    for (const { day, text } of days) {
+      if (text === '') continue; // every row of the day was refused after all
+      const table = target.partitioned && day !== null ? partitionName(target.table as PresenceTable, day) : target.table;
+      await tx.copyIn(`${table} (${columns})`, text);
+    }
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await tx.exec('ROLLBACK TO SAVEPOINT ingest_copy');
+    return false;
+  }
+  await tx.exec('RELEASE SAVEPOINT ingest_copy');
+  return true;
+}
+
+/** The COPY text of one day's rows, the lines waiting for persons completed. */
+function textOf(rows: DayRows, personOf: ReadonlyMap<string, number>): string {
+  return rows.blocks
+    .map((block: string | OpenBlock) => {
+      if (typeof block === 'string') return block;
+      const lines = [...block.lines];
+      for (const { line, key } of block.open) lines[line] = `${lines[line]}${personOf.get(key)}\n`;
+      return lines.join('');
+    })
+    .join('');
+}
+
+/**
+ * The fallback: COPY into the session's staging table (numbered in row order), then one
+ * `INSERT … SELECT … ORDER BY ord ON CONFLICT DO NOTHING` (a stored key adds nothing; within a chunk
+ * the first row wins).
+ * @returns rows inserted
+ */
+async function copyThroughStage(tx: SqlClient, target: RecordTarget, text: string): Promise<number> {
+  const stage = stageOf(target);
+  const columns = copyColumns(target).join(', ');
+  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (ord bigint GENERATED ALWAYS AS IDENTITY, ${columnTypes(target).join(', ')})
+      ON COMMIT DELETE ROWS;
+    TRUNCATE ${stage}`);
+  await tx.copyIn(`${stage} (${columns})`, text);
+  const result = await tx.query(`INSERT INTO ${target.table} (${columns}) SELECT ${columns} FROM ${stage} ORDER BY ord ON CONFLICT DO NOTHING`);
+  return result.rowCount;
+}
+
+/**
+ * Writes an encoded chunk inside the chunk's transaction: resolves the identity keys the import had
+ * not linked yet (exact keys, scored match, provisional persons and reviews) and completes their
+ * lines, creates the day partitions, then loads the rows by COPY — straight into each day's
+ * partition when no key is a duplicate, else through the staging table. Rows get their ids in row
+ * order within each day.
+ * @param tx - the chunk's transaction
+ * @param env - resolver and known partitions
+ * @param target - the source's table
+ * @param source - source name (recorded on reviews)
+ * @param chunk - the encoded rows
+ */
+export async function writeEncodedChunk(tx: SqlClient, env: CopyChunkEnv, target: RecordTarget, source: string, chunk: EncodedChunk): Promise<WriteCounts> {
+  if (chunk.rows === 0) return { inserted: 0, corrected: 0, duplicates: 0 };
+  let personOf = new Map<string, number>();
+  if (chunk.claims.size > 0) {
+    const keys = [...chunk.claims.keys()];
+    const persons = await env.resolver.resolve(tx, [...chunk.claims.values()], source);
+    personOf = new Map(keys.map((key, i) => [key, persons[i]!]));
+  }
+  if (target.partitioned) {
+    const days = chunk.days.map((d) => d.day!).filter((d) => !env.partitions.has(`${target.table}:${d}`));
+    await ensureDayPartitions(tx, target.table as PresenceTable, days);
+    for (const d of days) env.partitions.add(`${target.table}:${d}`);
+  }
+  const texts = chunk.days.map((rows) => ({ day: rows.day, text: textOf(rows, personOf) }));
+  if (await copyOptimistically(tx, target, texts)) return { inserted: chunk.rows, corrected: 0, duplicates: 0 };
+  const text = texts.map((t) => t.text).join('');
+  const inserted = await copyThroughStage(tx, target, text);
+  return { inserted, corrected: 0, duplicates: chunk.rows - inserted };
+}

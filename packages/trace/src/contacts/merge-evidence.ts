@@ -22,6 +22,9 @@ const start = (e: Evidence): number => ('from' in e ? e.from : Number.MAX_SAFE_I
 // Two rows of the contact overlapping the same case row from the same instant must still sort one way.
 const sourceRank = (e: Evidence): number => ('sourceRowKey' in e ? e.sourceRowKey : 0);
 
+const compare = (a: Evidence, b: Evidence): number =>
+  start(a) - start(b) || order(a.kind, b.kind) || rank(a) - rank(b) || sourceRank(a) - sourceRank(b) || order(a.ruleId, b.ruleId);
+
 /**
  * Summary of one person's evidence: stable order, distinct rule ids, first and last exposure.
  * @param evidence - any order
@@ -32,15 +35,17 @@ export function summarise(evidence: readonly Evidence[]): {
   readonly firstExposure: number;
   readonly lastExposure: number;
 } {
-  const sorted = [...evidence].sort(
-    (a, b) => start(a) - start(b) || order(a.kind, b.kind) || rank(a) - rank(b) || sourceRank(a) - sourceRank(b) || order(a.ruleId, b.ruleId),
-  );
+  const sorted = evidence.length === 1 ? [evidence[0]!] : [...evidence].sort(compare);
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
+  const ruleIds: string[] = [];
   for (const e of sorted) {
+    // A person's evidence names one or two rules: a scan beats a Set.
+    if (!ruleIds.includes(e.ruleId)) ruleIds.push(e.ruleId);
     if (!('from' in e)) continue;
-    first = Math.min(first, e.from);
-    last = Math.max(last, e.to);
+    if (e.from < first) first = e.from;
+    if (e.to > last) last = e.to;
   }
-  return { evidence: sorted, ruleIds: [...new Set(sorted.map((e) => e.ruleId))].sort(), firstExposure: first, lastExposure: last };
+  if (ruleIds.length > 1) ruleIds.sort();
+  return { evidence: sorted, ruleIds, firstExposure: first, lastExposure: last };
 }

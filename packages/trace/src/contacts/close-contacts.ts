@@ -1,11 +1,11 @@
 import { ruleId, type ProtocolProfile } from '@epigrid/core';
 import type { PresenceIndex } from '../index/presence-index.js';
 import type { CloseContact, Evidence, ExposureWindow } from './contact-types.js';
-import { householdExposures } from './household-exposures.js';
-import { mergeInto, summarise, type EvidenceByPerson } from './merge-evidence.js';
+import { collectHouseholdExposures } from './household-exposures.js';
+import { mergeInto, personsAscending, summarise, takeInto, type EvidenceByPerson } from './merge-evidence.js';
 import { planCache } from './plan-cache.js';
 import { vehicleExposures } from './vehicle-exposures.js';
-import { venueExposures } from './venue-exposures.js';
+import { collectVenueExposures } from './venue-exposures.js';
 
 /** A contact entered by a field investigator (criterion 9: "judged a close contact"). */
 export interface InvestigatorContact {
@@ -38,8 +38,8 @@ export function closeContactsOf(
   const rules = profile.closeContact;
   if (!rules.enabled) return [];
   const found: EvidenceByPerson = new Map();
-  if (rules.household) mergeInto(found, householdExposures(index, casePerson, window, ruleId(profile, 'close/household')));
-  mergeInto(found, venueExposures(index, casePerson, window, rules.venue, ruleId(profile, 'close/venue')));
+  if (rules.household) collectHouseholdExposures(index, casePerson, window, ruleId(profile, 'close/household'), (person, evidence) => takeInto(found, person, evidence));
+  collectVenueExposures(index, casePerson, window, rules.venue, ruleId(profile, 'close/venue'), (person, evidence) => takeInto(found, person, evidence));
   mergeInto(found, vehicleExposures(index, casePerson, window, profile));
   if (rules.investigator) {
     const id = ruleId(profile, 'close/investigator');
@@ -53,17 +53,21 @@ export function closeContactsOf(
     mergeInto(found, entered);
   }
   const planOf = planCache(profile.management.closeContact, profile.dayCounting, index.utcOffsetMinutes, ruleId(profile, 'management/close'));
-  return [...found.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([personId, evidence]): CloseContact => {
-      const s = summarise(evidence);
-      return {
-        kind: 'close',
-        personId,
-        caseId,
-        profileId: profile.id,
-        ...s,
-        management: planOf(s.lastExposure),
-      };
+  const persons = personsAscending(found);
+  const contacts: CloseContact[] = [];
+  for (const personId of persons) {
+    const s = summarise(found.get(personId)!);
+    contacts.push({
+      kind: 'close',
+      personId,
+      caseId,
+      profileId: profile.id,
+      evidence: s.evidence,
+      ruleIds: s.ruleIds,
+      firstExposure: s.firstExposure,
+      lastExposure: s.lastExposure,
+      management: planOf(s.lastExposure),
     });
+  }
+  return contacts;
 }

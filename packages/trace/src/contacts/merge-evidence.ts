@@ -4,16 +4,36 @@ import type { Evidence } from './contact-types.js';
 export type EvidenceByPerson = Map<number, Evidence[]>;
 
 /**
- * Adds one rule's findings to the running collection.
+ * Adds one rule's findings for a person to the running collection. The list is kept (not copied)
+ * when the person is new, so callers pass lists of their own.
+ * @param into - collection, mutated
+ * @param person - person id
+ * @param list - evidence from one rule, owned by the collection from now on
+ */
+export function takeInto(into: EvidenceByPerson, person: number, list: Evidence[]): void {
+  const current = into.get(person);
+  if (current === undefined) into.set(person, list);
+  else for (const e of list) current.push(e);
+}
+
+/**
+ * Adds one rule's findings to the running collection (lists are copied).
  * @param into - collection, mutated
  * @param found - evidence per person from one rule
  */
 export function mergeInto(into: EvidenceByPerson, found: ReadonlyMap<number, readonly Evidence[]>): void {
-  for (const [person, list] of found) {
-    const current = into.get(person);
-    if (current) current.push(...list);
-    else into.set(person, [...list]);
-  }
+  for (const [person, list] of found) takeInto(into, person, [...list]);
+}
+
+/**
+ * The persons of a collection in ascending id order (a native numeric sort, no comparator calls).
+ * @param found - collection
+ */
+export function personsAscending(found: EvidenceByPerson): Float64Array {
+  const persons = new Float64Array(found.size);
+  let k = 0;
+  for (const person of found.keys()) persons[k++] = person;
+  return persons.sort();
 }
 
 const rank = (e: Evidence): number => ('rowKey' in e ? e.rowKey : 0);
@@ -21,7 +41,6 @@ const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const start = (e: Evidence): number => ('from' in e ? e.from : Number.MAX_SAFE_INTEGER);
 // Two rows of the contact overlapping the same case row from the same instant must still sort one way.
 const sourceRank = (e: Evidence): number => ('sourceRowKey' in e ? e.sourceRowKey : 0);
-
 const compare = (a: Evidence, b: Evidence): number =>
   start(a) - start(b) || order(a.kind, b.kind) || rank(a) - rank(b) || sourceRank(a) - sourceRank(b) || order(a.ruleId, b.ruleId);
 

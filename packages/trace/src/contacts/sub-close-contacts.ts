@@ -1,10 +1,10 @@
 import { ruleId, type ProtocolProfile } from '@epigrid/core';
 import type { PresenceIndex } from '../index/presence-index.js';
-import type { CloseContact, SubCloseContact } from './contact-types.js';
-import { householdExposures } from './household-exposures.js';
-import { mergeInto, summarise, type EvidenceByPerson } from './merge-evidence.js';
+import type { CloseContact, Evidence, SubCloseContact } from './contact-types.js';
+import { collectHouseholdExposures } from './household-exposures.js';
+import { summarise, takeInto, type EvidenceByPerson } from './merge-evidence.js';
 import { planCache } from './plan-cache.js';
-import { venueExposures } from './venue-exposures.js';
+import { collectVenueExposures } from './venue-exposures.js';
 
 /**
  * Sub-close contacts (§1.2): for each close contact, over that contact's own window — from their
@@ -37,10 +37,12 @@ export function subCloseContactsOf(
   for (const close of closeContacts) {
     const window = { from: close.firstExposure, to: controlledAt.get(close.personId) ?? asOf };
     const found: EvidenceByPerson = new Map();
-    if (rules.household) mergeInto(found, householdExposures(index, close.personId, window, householdRule));
-    mergeInto(found, venueExposures(index, close.personId, window, rules.venue, venueRule));
+    const take = (person: number, evidence: Evidence[]): void => {
+      if (!excluded.has(person)) takeInto(found, person, evidence);
+    };
+    if (rules.household) collectHouseholdExposures(index, close.personId, window, householdRule, take);
+    collectVenueExposures(index, close.personId, window, rules.venue, venueRule, take);
     for (const [personId, evidence] of found) {
-      if (excluded.has(personId)) continue;
       const s = summarise(evidence);
       out.push({
         kind: 'sub-close',
@@ -48,7 +50,10 @@ export function subCloseContactsOf(
         caseId: close.caseId,
         viaPersonId: close.personId,
         profileId: profile.id,
-        ...s,
+        evidence: s.evidence,
+        ruleIds: s.ruleIds,
+        firstExposure: s.firstExposure,
+        lastExposure: s.lastExposure,
         management: planOf(s.lastExposure),
       });
     }

@@ -21,7 +21,7 @@ export function collectHouseholdExposures(
 ): void {
   const household = index.householdOf(sourcePerson);
   if (household === undefined || window.to < window.from) return;
-  for (const member of index.householdMembers(household)) {
+  for (const member of index.householdMembersOf(sourcePerson)) {
     if (member !== sourcePerson) sink(member, [{ kind: 'household', ruleId, householdId: household, from: window.from, to: window.to }]);
   }
 }

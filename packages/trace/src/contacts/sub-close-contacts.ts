@@ -34,12 +34,14 @@ export function subCloseContactsOf(
   const venueRule = ruleId(profile, 'sub-close/venue');
   const planOf = planCache(schedule, profile.dayCounting, index.utcOffsetMinutes, ruleId(profile, 'management/sub-close'));
   const out: SubCloseContact[] = [];
+  // One collection and one sink for every close contact: emptied, not re-made, per contact.
+  const found: EvidenceByPerson = new Map();
+  const take = (person: number, evidence: Evidence[]): void => {
+    if (!excluded.has(person)) takeInto(found, person, evidence);
+  };
   for (const close of closeContacts) {
     const window = { from: close.firstExposure, to: controlledAt.get(close.personId) ?? asOf };
-    const found: EvidenceByPerson = new Map();
-    const take = (person: number, evidence: Evidence[]): void => {
-      if (!excluded.has(person)) takeInto(found, person, evidence);
-    };
+    found.clear();
     if (rules.household) collectHouseholdExposures(index, close.personId, window, householdRule, take);
     collectVenueExposures(index, close.personId, window, rules.venue, venueRule, take);
     for (const [personId, evidence] of found) {

@@ -149,7 +149,10 @@ export class IntervalSegment {
     for (let a = lookup.rangeStart, b = lookup.rangeEnd; a < b; a++) {
       const i = perm[a]!;
       const st = this.start[i]!;
-      if (st <= hi) this.emit(st, this.dur[i]!, person, this.rowKey[i]!, this.runs.keyAt(i), from, openSeconds, visit);
+      if (st > hi) continue;
+      const du = this.dur[i]!;
+      // The key costs a search: only rows that reach into the window need it.
+      if (this.base + st + (du === OPEN ? openSeconds : du) >= from) this.emit(st, du, person, this.rowKey[i]!, this.runs.keyAt(i), from, openSeconds, visit);
     }
     const tp = this.tPerson.view();
     for (let i = 0; i < tp.length; i++) {

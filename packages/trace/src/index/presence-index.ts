@@ -258,6 +258,14 @@ export class PresenceIndex {
     return this.households.membersOf(householdId);
   }
 
+  /**
+   * Members of a person's household (the person included), in insertion order; empty without one.
+   * @param personId - person
+   */
+  householdMembersOf(personId: number): readonly number[] {
+    return this.households.membersWith(personId);
+  }
+
   private clip(duration: number): number {
     if (duration <= this.maxStay) return Math.max(0, duration);
     this.clipped++;

@@ -8,6 +8,8 @@ import { sortByPerson } from './sort-runs.js';
 const DIRECT_BYTES_PER_ROW = 2;
 /** One person-sample every this many entries (0.125 bytes per row) when there is no direct table. */
 const SAMPLE = 32;
+/** Positions per entry of the position → run table (0.0625 bytes per row). */
+const BLOCK_BITS = 6;
 
 function largest(values: Uint32Array): number {
   let max = 0;
@@ -107,6 +109,8 @@ export class PersonLookup {
 export class KeyRuns {
   /** Run of each key, −1 when absent (direct table), or null (binary search of `keys`). */
   private readonly runOf: Int32Array | null;
+  /** The run holding position b · 64, for each b (and the last run at the end). */
+  private readonly blockRun: Uint32Array;
 
   /**
    * @param keys - distinct keys, ascending
@@ -123,11 +127,19 @@ export class KeyRuns {
       this.runOf = new Int32Array(max + 1).fill(-1);
       for (let r = 0; r < keys.length; r++) this.runOf[keys[r]!] = r;
     } else this.runOf = null;
+    const blocks = (rows + (1 << BLOCK_BITS) - 1) >>> BLOCK_BITS;
+    this.blockRun = new Uint32Array(blocks + 1);
+    let r = 0;
+    for (let b = 0; b < blocks; b++) {
+      while (start[r + 1]! <= b << BLOCK_BITS) r++;
+      this.blockRun[b] = r;
+    }
+    this.blockRun[blocks] = Math.max(0, keys.length - 1);
   }
 
   /** Bytes held. */
   get bytes(): number {
-    return this.keys.byteLength + this.start.byteLength + (this.runOf?.byteLength ?? 0);
+    return this.keys.byteLength + this.start.byteLength + (this.runOf?.byteLength ?? 0) + this.blockRun.byteLength;
   }
 
   /**
@@ -145,8 +157,10 @@ export class KeyRuns {
    * @param i - position of a sorted row
    */
   keyAt(i: number): number {
-    let a = 0;
-    let b = this.keys.length;
+    // The run lies between those holding the first positions of this block and of the next.
+    const block = i >>> BLOCK_BITS;
+    let a = this.blockRun[block]!;
+    let b = this.blockRun[block + 1]! + 1;
     while (b - a > 1) {
       const m = (a + b) >>> 1;
       if (this.start[m]! <= i) a = m;

@@ -60,5 +60,37 @@ export function subCloseContactsOf(
       });
     }
   }
-  return out.sort((a, b) => a.personId - b.personId || a.viaPersonId - b.viaPersonId);
+  return byPersonThenVia(out, isAscending(closeContacts));
+}
+
+function isAscending(closeContacts: readonly CloseContact[]): boolean {
+  for (let k = 1; k < closeContacts.length; k++) if (closeContacts[k]!.personId <= closeContacts[k - 1]!.personId) return false;
+  return true;
+}
+
+let packScratch = new Float64Array(1024);
+
+/**
+ * Sorts sub-close links by person, then linking close contact. Links were made close contact by
+ * close contact, so when those came in ascending order the position breaks ties the same way: the
+ * order is then one native sort of packed (person, position) numbers instead of thousands of
+ * comparator calls.
+ * @param out - the links, in the order made
+ * @param viaAscending - they were made close contact by close contact in ascending id order
+ */
+function byPersonThenVia(out: SubCloseContact[], viaAscending: boolean): SubCloseContact[] {
+  const n = out.length;
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
+  let packable = viaAscending;
+  for (let k = 0; packable && k < n; k++) {
+    const person = out[k]!.personId;
+    packable = Number.isInteger(person) && person >= 0 && person * scale < 2 ** 53;
+  }
+  if (!packable) return out.sort((a, b) => a.personId - b.personId || a.viaPersonId - b.viaPersonId);
+  if (packScratch.length < n) packScratch = new Float64Array(Math.max(n, packScratch.length * 2));
+  for (let k = 0; k < n; k++) packScratch[k] = out[k]!.personId * scale + k;
+  const packed = packScratch.subarray(0, n).sort();
+  const sorted: SubCloseContact[] = [];
+  for (let k = 0; k < n; k++) sorted.push(out[packed[k]! % scale]!);
+  return sorted;
 }

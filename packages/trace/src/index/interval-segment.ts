@@ -124,6 +124,7 @@ export class IntervalSegment {
         this.emit(st, this.dur[i]!, this.person[i]!, this.rowKey[i]!, key, from, openSeconds, visit);
       }
     }
+    if (this.tKey.length === 0) return;
     const tk = this.tKey.view();
     for (let i = 0; i < tk.length; i++) {
       if (tk[i] !== key) continue;
@@ -154,6 +155,7 @@ export class IntervalSegment {
       // The key costs a search: only rows that reach into the window need it.
       if (this.base + st + (du === OPEN ? openSeconds : du) >= from) this.emit(st, du, person, this.rowKey[i]!, this.runs.keyAt(i), from, openSeconds, visit);
     }
+    if (this.tPerson.length === 0) return;
     const tp = this.tPerson.view();
     for (let i = 0; i < tp.length; i++) {
       if (tp[i] !== person) continue;

@@ -1,4 +1,4 @@
-/** Person ids below this are tracked in dense arrays (8 bytes each at most); larger ids in a map. */
+/** Person ids below this are tracked in a dense array (8 bytes each at most); larger ids in a map. */
 const DENSE = 1 << 24;
 
 /**
@@ -20,9 +20,9 @@ export class OverlapBuffer {
   private readonly persons: number[] = [];
   private readonly headOf: number[] = [];
   private met = 0;
-  // Dense per-person tail, valid where stamp[person] === epoch (ids beyond DENSE use a map).
-  private stamp = new Uint32Array(0);
-  private tailDense = new Int32Array(0);
+  // Per person, side by side (one cache line): [2p] the epoch that wrote [2p + 1], their chain's
+  // tail; valid where [2p] === epoch (ids beyond DENSE use a map).
+  private slots = new Uint32Array(0);
   private readonly tailSparse = new Map<number, number>();
   private epoch = 0;
 
@@ -32,7 +32,7 @@ export class OverlapBuffer {
     this.met = 0;
     this.tailSparse.clear();
     if (++this.epoch === 0xffffffff) {
-      this.stamp.fill(0);
+      this.slots.fill(0);
       this.epoch = 1;
     }
   }
@@ -58,13 +58,14 @@ export class OverlapBuffer {
     this.assumedCol[i] = assumed ? 1 : 0;
     this.nextCol[i] = -1;
     if (person < DENSE) {
-      if (person >= this.stamp.length) this.widenDense(person);
-      if (this.stamp[person] === this.epoch) this.nextCol[this.tailDense[person]!] = i;
+      const at = 2 * person;
+      if (at >= this.slots.length) this.widenDense(person);
+      if (this.slots[at] === this.epoch) this.nextCol[this.slots[at + 1]!] = i;
       else {
-        this.stamp[person] = this.epoch;
+        this.slots[at] = this.epoch;
         this.meet(person, i);
       }
-      this.tailDense[person] = i;
+      this.slots[at + 1] = i;
       return;
     }
     const tail = this.tailSparse.get(person);
@@ -145,13 +146,10 @@ export class OverlapBuffer {
   }
 
   private widenDense(person: number): void {
-    const size = Math.min(DENSE, Math.max(person + 1, this.stamp.length * 2, 1024));
-    const stamp = new Uint32Array(size);
-    stamp.set(this.stamp);
-    const tail = new Int32Array(size);
-    tail.set(this.tailDense);
-    this.stamp = stamp;
-    this.tailDense = tail;
+    const persons = Math.min(DENSE, Math.max(person + 1, this.slots.length, 1024));
+    const slots = new Uint32Array(2 * persons);
+    slots.set(this.slots);
+    this.slots = slots;
   }
 
   private grow(): void {

@@ -1,8 +1,9 @@
 import { ruleId, type ProtocolProfile } from '@epigrid/core';
 import type { PresenceIndex } from '../index/presence-index.js';
-import type { CloseContact, Evidence, SubCloseContact } from './contact-types.js';
+import type { CloseContact, SubCloseContact } from './contact-types.js';
 import { collectHouseholdExposures } from './household-exposures.js';
-import { summarise, takeInto, type EvidenceByPerson } from './merge-evidence.js';
+import { summarise } from './evidence-summary.js';
+import { PersonEvidence } from './person-evidence.js';
 import { planCache } from './plan-cache.js';
 import { collectVenueExposures } from './venue-exposures.js';
 
@@ -34,17 +35,19 @@ export function subCloseContactsOf(
   const venueRule = ruleId(profile, 'sub-close/venue');
   const planOf = planCache(schedule, profile.dayCounting, index.utcOffsetMinutes, ruleId(profile, 'management/sub-close'));
   const out: SubCloseContact[] = [];
-  // One collection and one sink for every close contact: emptied, not re-made, per contact.
-  const found: EvidenceByPerson = new Map();
-  const take = (person: number, evidence: Evidence[]): void => {
-    if (!excluded.has(person)) takeInto(found, person, evidence);
-  };
   for (const close of closeContacts) {
     const window = { from: close.firstExposure, to: controlledAt.get(close.personId) ?? asOf };
-    found.clear();
-    if (rules.household) collectHouseholdExposures(index, close.personId, window, householdRule, take);
-    collectVenueExposures(index, close.personId, window, rules.venue, venueRule, take);
-    for (const [personId, evidence] of found) {
+    // Venue first: it reports each person once, so they need no lookup; household members add to them.
+    const found = new PersonEvidence();
+    collectVenueExposures(index, close.personId, window, rules.venue, venueRule, (person, evidence) => {
+      if (!excluded.has(person)) found.addNew(person, evidence);
+    });
+    if (rules.household) {
+      collectHouseholdExposures(index, close.personId, window, householdRule, (person, evidence) => {
+        if (!excluded.has(person)) found.add(person, evidence);
+      });
+    }
+    found.forEachAscending((personId, evidence) => {
       const s = summarise(evidence);
       out.push({
         kind: 'sub-close',
@@ -58,7 +61,7 @@ export function subCloseContactsOf(
         lastExposure: s.lastExposure,
         management: planOf(s.lastExposure),
       });
-    }
+    });
   }
   return byPersonThenVia(out, isAscending(closeContacts));
 }

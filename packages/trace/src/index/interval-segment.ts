@@ -1,4 +1,5 @@
 import { GrowableColumn } from './growable-column.js';
+import { RowKeyColumn } from './row-key-column.js';
 import { KeyRuns, PersonLookup } from './segment-lookups.js';
 import { sortByKeyThenStart } from './sort-runs.js';
 
@@ -20,8 +21,8 @@ export class IntervalSegment {
   private start: Int32Array = new Int32Array(0);
   private dur: Int32Array = new Int32Array(0);
   private person: Uint32Array = new Uint32Array(0);
-  private rowKey: Float64Array = new Float64Array(0);
-  private byPerson = new PersonLookup(new Uint32Array(0));
+  private rowKey = new RowKeyColumn(new Float64Array(0));
+  private byPerson = new PersonLookup(new Uint32Array(0), new Uint32Array(0));
   private tKey = new GrowableColumn(Uint32Array);
   private tStart = new GrowableColumn(Int32Array);
   private tDur = new GrowableColumn(Int32Array);
@@ -47,7 +48,7 @@ export class IntervalSegment {
   /** Bytes held by the columns (sorted part at exact size, tail with spare capacity). */
   get bytes(): number {
     const sorted = this.runs.bytes + this.start.byteLength + this.dur.byteLength;
-    const more = this.person.byteLength + this.rowKey.byteLength + this.byPerson.bytes;
+    const more = this.person.byteLength + this.rowKey.bytes + this.byPerson.bytes;
     const tail = this.tKey.length === 0 ? 0 : this.tKey.bytes + this.tStart.bytes + this.tDur.bytes + this.tPerson.bytes + this.tRowKey.bytes;
     return sorted + more + tail;
   }
@@ -82,15 +83,17 @@ export class IntervalSegment {
     const starts = concat(this.start, this.tStart.view(), new Int32Array(n));
     const durs = concat(this.dur, this.tDur.view(), new Int32Array(n));
     const persons = concat(this.person, this.tPerson.view(), new Uint32Array(n));
-    const rowKeys = concat(this.rowKey, this.tRowKey.view(), new Float64Array(n));
+    const rowKeys = new Float64Array(n);
+    this.rowKey.copyTo(rowKeys);
+    rowKeys.set(this.tRowKey.view(), s);
     const sorted = sortByKeyThenStart(keys, starts);
     const order = sorted.order;
     this.start = permute(starts, order, new Int32Array(n));
     this.dur = permute(durs, order, new Int32Array(n));
     this.person = permute(persons, order, new Uint32Array(n));
-    this.rowKey = permute(rowKeys, order, new Float64Array(n));
+    this.rowKey = new RowKeyColumn(permute(rowKeys, order, new Float64Array(n)));
     this.runs = new KeyRuns(sorted.runKeys, sorted.runStart, n);
-    this.byPerson = new PersonLookup(this.person);
+    this.byPerson = new PersonLookup(this.person, permute(keys, order, new Uint32Array(n)));
     this.tKey = new GrowableColumn(Uint32Array);
     this.tStart = new GrowableColumn(Int32Array);
     this.tDur = new GrowableColumn(Int32Array);
@@ -121,7 +124,7 @@ export class IntervalSegment {
       for (let i = lowerBound32(this.start, this.runs.start[r]!, end, lo); i < end; i++) {
         const st = this.start[i]!;
         if (st > hi) break;
-        this.emit(st, this.dur[i]!, this.person[i]!, this.rowKey[i]!, key, from, openSeconds, visit);
+        this.emit(st, this.dur[i]!, this.person[i]!, this.rowKey.at(i), key, from, openSeconds, visit);
       }
     }
     if (this.tKey.length === 0) return;
@@ -146,14 +149,13 @@ export class IntervalSegment {
     const hi = to - this.base;
     const lookup = this.byPerson;
     const perm = lookup.byPerson;
+    const keys = lookup.keys;
     lookup.find(person);
     for (let a = lookup.rangeStart, b = lookup.rangeEnd; a < b; a++) {
       const i = perm[a]!;
       const st = this.start[i]!;
       if (st > hi) continue;
-      const du = this.dur[i]!;
-      // The key costs a search: only rows that reach into the window need it.
-      if (this.base + st + (du === OPEN ? openSeconds : du) >= from) this.emit(st, du, person, this.rowKey[i]!, this.runs.keyAt(i), from, openSeconds, visit);
+      this.emit(st, this.dur[i]!, person, this.rowKey.at(i), keys[a]!, from, openSeconds, visit);
     }
     if (this.tPerson.length === 0) return;
     const tp = this.tPerson.view();

@@ -8,13 +8,17 @@ import { sortByPerson } from './sort-runs.js';
 const DIRECT_BYTES_PER_ROW = 2;
 /** One person-sample every this many entries (0.125 bytes per row) when there is no direct table. */
 const SAMPLE = 32;
-/** Positions per entry of the position → run table (0.0625 bytes per row). */
-const BLOCK_BITS = 6;
 
 function largest(values: Uint32Array): number {
   let max = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
   return max;
+}
+
+function keysOf(byPerson: Uint32Array, rowKeys: Uint32Array): Uint32Array {
+  const keys = new Uint32Array(byPerson.length);
+  for (let a = 0; a < byPerson.length; a++) keys[a] = rowKeys[byPerson[a]!]!;
+  return keys;
 }
 
 function lowerBound(arr: Uint32Array, a: number, b: number, value: number): number {
@@ -27,13 +31,16 @@ function lowerBound(arr: Uint32Array, a: number, b: number, value: number): numb
 }
 
 /**
- * The per-person lookup of a day's sorted rows: their positions ordered by person (then position),
- * and where each person's positions begin — from a direct table of starts when person ids are
+ * The per-person lookup of a day's sorted rows: their positions ordered by person (then position)
+ * with each row's key beside it (a person's few rows then read their venues from one place), and
+ * where each person's positions begin — from a direct table of starts when person ids are
  * dense enough, otherwise by searching a sample of every 32nd entry, then the block it points to.
  */
 export class PersonLookup {
   /** Positions of the sorted rows, by person then position. */
   readonly byPerson: Uint32Array;
+  /** Key (venue or cell) of the row at byPerson[a], for each a. */
+  readonly keys: Uint32Array;
   /** Direct table: person p's positions are byPerson[start[p]] .. byPerson[start[p + 1] − 1]. */
   private readonly start: Uint32Array | null;
   /** Person of every SAMPLE-th entry of byPerson, when there is no direct table. */
@@ -41,8 +48,12 @@ export class PersonLookup {
 
   /**
    * @param persons - person per sorted row
+   * @param rowKeys - key per sorted row
    */
-  constructor(private readonly persons: Uint32Array) {
+  constructor(
+    private readonly persons: Uint32Array,
+    rowKeys: Uint32Array,
+  ) {
     const n = persons.length;
     const max = largest(persons);
     if (n > 0 && (max + 2) * 4 <= n * DIRECT_BYTES_PER_ROW) {
@@ -54,11 +65,13 @@ export class PersonLookup {
       const byPerson = new Uint32Array(n);
       for (let i = 0; i < n; i++) byPerson[next[persons[i]!]!++] = i;
       this.byPerson = byPerson;
+      this.keys = keysOf(byPerson, rowKeys);
       this.start = start;
       this.sample = new Uint32Array(0);
       return;
     }
     this.byPerson = sortByPerson(persons);
+    this.keys = keysOf(this.byPerson, rowKeys);
     this.start = null;
     this.sample = new Uint32Array(Math.ceil(n / SAMPLE));
     for (let k = 0; k < this.sample.length; k++) this.sample[k] = persons[this.byPerson[k * SAMPLE]!]!;
@@ -66,7 +79,7 @@ export class PersonLookup {
 
   /** Bytes held. */
   get bytes(): number {
-    return this.byPerson.byteLength + (this.start?.byteLength ?? 0) + this.sample.byteLength;
+    return this.byPerson.byteLength + this.keys.byteLength + (this.start?.byteLength ?? 0) + this.sample.byteLength;
   }
 
   /**
@@ -109,8 +122,6 @@ export class PersonLookup {
 export class KeyRuns {
   /** Run of each key, −1 when absent (direct table), or null (binary search of `keys`). */
   private readonly runOf: Int32Array | null;
-  /** The run holding position b · 64, for each b (and the last run at the end). */
-  private readonly blockRun: Uint32Array;
 
   /**
    * @param keys - distinct keys, ascending
@@ -127,19 +138,11 @@ export class KeyRuns {
       this.runOf = new Int32Array(max + 1).fill(-1);
       for (let r = 0; r < keys.length; r++) this.runOf[keys[r]!] = r;
     } else this.runOf = null;
-    const blocks = (rows + (1 << BLOCK_BITS) - 1) >>> BLOCK_BITS;
-    this.blockRun = new Uint32Array(blocks + 1);
-    let r = 0;
-    for (let b = 0; b < blocks; b++) {
-      while (start[r + 1]! <= b << BLOCK_BITS) r++;
-      this.blockRun[b] = r;
-    }
-    this.blockRun[blocks] = Math.max(0, keys.length - 1);
   }
 
   /** Bytes held. */
   get bytes(): number {
-    return this.keys.byteLength + this.start.byteLength + (this.runOf?.byteLength ?? 0) + this.blockRun.byteLength;
+    return this.keys.byteLength + this.start.byteLength + (this.runOf?.byteLength ?? 0);
   }
 
   /**
@@ -150,22 +153,5 @@ export class KeyRuns {
     if (this.runOf !== null) return key < this.runOf.length ? this.runOf[key]! : -1;
     const r = lowerBound(this.keys, 0, this.keys.length, key);
     return r < this.keys.length && this.keys[r] === key ? r : -1;
-  }
-
-  /**
-   * The key of the run holding a position.
-   * @param i - position of a sorted row
-   */
-  keyAt(i: number): number {
-    // The run lies between those holding the first positions of this block and of the next.
-    const block = i >>> BLOCK_BITS;
-    let a = this.blockRun[block]!;
-    let b = this.blockRun[block + 1]! + 1;
-    while (b - a > 1) {
-      const m = (a + b) >>> 1;
-      if (this.start[m]! <= i) a = m;
-      else b = m;
-    }
-    return this.keys[a]!;
   }
 }

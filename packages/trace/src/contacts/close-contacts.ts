@@ -52,7 +52,7 @@ export function closeContactsOf(
   const planOf = planCache(profile.management.closeContact, profile.dayCounting, index.utcOffsetMinutes, ruleId(profile, 'management/close'));
   const contacts: CloseContact[] = [];
   found.forEachAscending((personId, evidence) => {
-    const s = summarise(evidence);
+    const s = summarise(evidence, true);
     contacts.push({
       kind: 'close',
       personId,

@@ -11,14 +11,15 @@ const compare = (a: Evidence, b: Evidence): number =>
 /**
  * Summary of one person's evidence: stable order, distinct rule ids, first and last exposure.
  * @param evidence - any order
+ * @param owned - the caller hands the list over: it is sorted in place and returned, not copied
  */
-export function summarise(evidence: readonly Evidence[]): {
+export function summarise(evidence: readonly Evidence[], owned = false): {
   readonly evidence: readonly Evidence[];
   readonly ruleIds: readonly string[];
   readonly firstExposure: number;
   readonly lastExposure: number;
 } {
-  const sorted = evidence.length === 1 ? [evidence[0]!] : [...evidence].sort(compare);
+  const sorted = owned ? (evidence as Evidence[]).sort(compare) : evidence.length === 1 ? [evidence[0]!] : [...evidence].sort(compare);
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   const ruleIds: string[] = [];

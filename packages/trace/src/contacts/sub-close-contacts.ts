@@ -48,7 +48,7 @@ export function subCloseContactsOf(
       });
     }
     found.forEachAscending((personId, evidence) => {
-      const s = summarise(evidence);
+      const s = summarise(evidence, true);
       out.push({
         kind: 'sub-close',
         personId,

@@ -1,6 +1,6 @@
 import { ruleId, type ProtocolProfile } from '@epigrid/core';
 import type { PresenceIndex } from '../index/presence-index.js';
-import type { CloseContact, Evidence, ExposureWindow } from './contact-types.js';
+import type { CloseContact, ExposureWindow } from './contact-types.js';
 import { collectHouseholdExposures } from './household-exposures.js';
 import { summarise } from './evidence-summary.js';
 import { PersonEvidence } from './person-evidence.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { builtinProfile, type VenueRule } from '@epigrid/core';
-import { traceCase } from '../contacts/trace-case.js';
+import { traceCase, type TraceRequest } from '../contacts/trace-case.js';
 import { venueExposures } from '../contacts/venue-exposures.js';
 import { unionOf } from '../contacts/intervals.js';
 import { memoryPresenceRows } from '../memory-presence-rows.js';
@@ -66,6 +66,32 @@ describe('presence index', () => {
         }
         const request = { case: { caseId: 1, personId: 1, onsetDate: '2022-07-03', samplingDate: '2022-07-03', isolatedAt: base + 4 * 86_400 }, asOf: base + 5 * 86_400, companions: false };
         assert.deepEqual(traceCase(incremental, profile, request), traceCase(build(rows), profile, request));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('traces alike whether ids are dense (direct tables, 4-byte row keys) or far apart (searches, 8-byte row keys)', () => {
+    // Up to 240 rows over two days: dense ids get direct tables; ids near 3·10^9 cannot.
+    const far = 3_000_000_000;
+    const rowsArb2 = fc
+      .array(fc.record({ personId: fc.integer({ min: 1, max: 12 }), venueId: fc.integer({ min: 1, max: 4 }), start: fc.integer({ min: 0, max: 2 * 86_400 }), minutes: fc.option(fc.integer({ min: 0, max: 180 }), { nil: null }) }), { minLength: 60, maxLength: 240 })
+      .map((list): CheckInRow[] => list.map((r, i) => ({ personId: r.personId, venueId: r.venueId, timeIn: base + r.start, timeOut: r.minutes === null ? null : base + r.start + r.minutes * 60, rowKey: i + 1 })));
+    const profile = builtinProfile('CN-P9-2022-06-28');
+    const request = (person: number): TraceRequest => ({ case: { caseId: 1, personId: person, onsetDate: '2022-07-02', samplingDate: '2022-07-02', isolatedAt: base + 2 * 86_400 }, asOf: base + 3 * 86_400, companions: false });
+    fc.assert(
+      fc.property(rowsArb2, (rows) => {
+        const households = [1, 2, 3, 4, 5, 6].map((p) => ({ personId: p, householdId: p % 3 }));
+        const dense = build(rows);
+        dense.setHouseholds(households);
+        const sparse = build(rows.map((r) => ({ ...r, personId: r.personId + far, venueId: r.venueId + far, rowKey: r.rowKey * 2 ** 33 })));
+        sparse.setHouseholds(households.map((h) => ({ ...h, personId: h.personId + far })));
+        assert.ok(sparse.stats().bytesPerPresenceRow > dense.stats().bytesPerPresenceRow);
+        const back = (value: number): number => (value >= far ? value - far : value);
+        const unmap = (key: string, value: unknown): unknown =>
+          typeof value === 'number' && ['personId', 'viaPersonId', 'venueId'].includes(key) ? back(value) : typeof value === 'number' && /rowKey$|RowKey$/.test(key) ? value / 2 ** 33 : value;
+        const got = JSON.parse(JSON.stringify(traceCase(sparse, profile, request(1 + far))), unmap);
+        assert.deepEqual(got, JSON.parse(JSON.stringify(traceCase(dense, profile, request(1)))));
       }),
       { numRuns: 100 },
     );

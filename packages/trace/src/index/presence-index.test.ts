@@ -97,6 +97,29 @@ describe('presence index', () => {
     );
   });
 
+  it('appending check-ins as columns (NaN for no check-out) equals appending them as rows', () => {
+    const profile = builtinProfile('CN-P9-2022-06-28');
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const columns = new PresenceIndex({ utcOffsetMinutes: OFFSET });
+        const column = (f: (r: CheckInRow) => number): Float64Array => Float64Array.from(rows, f);
+        columns.appendCheckIns({
+          rows: rows.length,
+          personId: column((r) => r.personId),
+          venueId: column((r) => r.venueId),
+          timeIn: column((r) => r.timeIn),
+          timeOut: column((r) => r.timeOut ?? Number.NaN),
+          rowKey: column((r) => r.rowKey),
+        });
+        columns.compact();
+        const request = { case: { caseId: 1, personId: 1, onsetDate: '2022-07-03', samplingDate: '2022-07-03', isolatedAt: base + 4 * 86_400 }, asOf: base + 5 * 86_400, companions: false };
+        assert.deepEqual(traceCase(columns, profile, request), traceCase(build(rows), profile, request));
+        assert.deepEqual(columns.stats(), build(rows).stats());
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('builds from the PresenceRows port, drops whole days, and reports bytes per row', async () => {
     const rows: CheckInRow[] = [];
     for (let day = 0; day < 3; day++) for (let i = 0; i < 1000; i++) rows.push({ personId: i, venueId: i % 50, timeIn: base + day * 86_400 + i * 60, timeOut: i % 3 === 0 ? null : base + day * 86_400 + i * 60 + 1800, rowKey: day * 1000 + i });

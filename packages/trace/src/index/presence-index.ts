@@ -1,10 +1,14 @@
 import { cellToParent, getResolution } from 'h3-js';
 import { dayNumberOf } from '@epigrid/core';
-import type { CheckInRow, HouseholdRow, TelecomRow, TicketRow } from '../presence-rows.js';
+import type { CheckInBatch, CheckInColumns, HouseholdRow, TelecomRow, TicketRow } from '../presence-rows.js';
 import { HouseholdTable } from './household-table.js';
 import { DaySegments } from './day-segments.js';
 import type { IntervalVisitor } from './interval-segment.js';
 import { TicketTable, type Ticket } from './ticket-table.js';
+
+function isColumns(batch: CheckInBatch): batch is CheckInColumns {
+  return !Array.isArray(batch);
+}
 
 /** How an index is set up. */
 export interface PresenceIndexOptions {
@@ -59,12 +63,20 @@ export class PresenceIndex {
 
   /**
    * Appends check-ins (each row once: the store feeds only newly committed rows).
-   * @param rows - check-ins
+   * @param rows - check-ins, as row objects or columns
    */
-  appendCheckIns(rows: readonly CheckInRow[]): void {
-    for (const r of rows) {
-      const duration = r.timeOut === null ? null : this.clip(r.timeOut - r.timeIn);
-      this.checkIns.push(r.venueId, r.personId, r.timeIn, duration, r.rowKey);
+  appendCheckIns(rows: CheckInBatch): void {
+    if (!isColumns(rows)) {
+      for (const r of rows) {
+        const duration = r.timeOut === null ? null : this.clip(r.timeOut - r.timeIn);
+        this.checkIns.push(r.venueId, r.personId, r.timeIn, duration, r.rowKey);
+      }
+      return;
+    }
+    const { personId, venueId, timeIn, timeOut, rowKey } = rows;
+    for (let i = 0; i < rows.rows; i++) {
+      const out = timeOut[i]!;
+      this.checkIns.push(venueId[i]!, personId[i]!, timeIn[i]!, Number.isNaN(out) ? null : this.clip(out - timeIn[i]!), rowKey[i]!);
     }
   }
 

@@ -78,7 +78,10 @@ export class DaySegments {
    */
   forEachOf(person: number, from: number, to: number, openSeconds: number, visit: IntervalVisitor): void {
     const last = localDayOf(to, this.utcOffsetMinutes);
-    for (let d = this.firstDay(from, openSeconds); d <= last; d++) this.days.get(d)?.forEachOf(person, from, to, openSeconds, visit);
+    for (let d = this.firstDay(from, openSeconds); d <= last; d++) {
+      const s = this.days.get(d);
+      if (s !== undefined && s.reaches(from, openSeconds)) s.forEachOf(person, from, to, openSeconds, visit);
+    }
   }
 
   /**
@@ -91,7 +94,10 @@ export class DaySegments {
    */
   forEachAt(key: number, from: number, to: number, openSeconds: number, visit: IntervalVisitor): void {
     const last = localDayOf(to, this.utcOffsetMinutes);
-    for (let d = this.firstDay(from, openSeconds); d <= last; d++) this.days.get(d)?.forEachAt(key, from, to, openSeconds, visit);
+    for (let d = this.firstDay(from, openSeconds); d <= last; d++) {
+      const s = this.days.get(d);
+      if (s !== undefined && s.reaches(from, openSeconds)) s.forEachAt(key, from, to, openSeconds, visit);
+    }
   }
 
   /** The earliest day a row overlapping an instant can start on. */

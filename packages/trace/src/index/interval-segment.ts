@@ -30,6 +30,10 @@ export class IntervalSegment {
   private tRowKey = new GrowableColumn(Float64Array);
   /** Longest stored duration (seconds), sorted part and tail. */
   maxDuration = 0;
+  /** Latest stored end (epoch seconds) of a row with a duration, or −Infinity. */
+  private latestEnd = Number.NEGATIVE_INFINITY;
+  /** Latest start (epoch seconds) of an open-ended row, or −Infinity. */
+  private latestOpenStart = Number.NEGATIVE_INFINITY;
 
   /**
    * @param day - local day number
@@ -68,6 +72,18 @@ export class IntervalSegment {
     this.tPerson.push(person);
     this.tRowKey.push(rowKey);
     if (duration !== null && duration > this.maxDuration) this.maxDuration = duration;
+    if (duration === null) this.latestOpenStart = Math.max(this.latestOpenStart, start);
+    else this.latestEnd = Math.max(this.latestEnd, start + duration);
+  }
+
+  /**
+   * Whether any row of the day ends at or after an instant (open-ended rows lasting `openSeconds`):
+   * a scan reaching back into this day from a later one skips it when none does.
+   * @param from - epoch seconds
+   * @param openSeconds - assumed duration of open-ended rows
+   */
+  reaches(from: number, openSeconds: number): boolean {
+    return this.latestEnd >= from || this.latestOpenStart + openSeconds >= from;
   }
 
   /** Merges the tail into the sorted part (full re-sort of the day). */

@@ -132,6 +132,23 @@ describe('presence index', () => {
     assert.deepEqual(index.stats().days, [at('2022-07-02') / 86_400 + OFFSET / 1440, at('2022-07-03') / 86_400 + OFFSET / 1440]);
   });
 
+  it('an open-ended stay begun the evening before reaches into a window that starts at midnight', () => {
+    const index = build([
+      { personId: 1, venueId: 1, timeIn: at('2022-07-02', '00:00'), timeOut: at('2022-07-02', '01:00'), rowKey: 1 },
+      { personId: 2, venueId: 1, timeIn: at('2022-07-01', '23:40'), timeOut: null, rowKey: 2 },
+      { personId: 3, venueId: 1, timeIn: at('2022-07-01', '20:00'), timeOut: at('2022-07-01', '21:00'), rowKey: 3 },
+    ]);
+    const rule = builtinProfile('CN-P9-2022-06-28').closeContact.venue;
+    const got = venueExposures(index, 1, { from: at('2022-07-02'), to: at('2022-07-03') }, rule, 'r');
+    assert.deepEqual([...got.keys()], [2], 'assumed 60 minutes: with the case from 00:00 to 00:40');
+    // From the contact's side: the case's evening row is open-ended too.
+    const back = build([
+      { personId: 1, venueId: 1, timeIn: at('2022-07-01', '23:40'), timeOut: null, rowKey: 1 },
+      { personId: 2, venueId: 1, timeIn: at('2022-07-02', '00:00'), timeOut: at('2022-07-02', '01:00'), rowKey: 2 },
+    ]);
+    assert.deepEqual([...venueExposures(back, 1, { from: at('2022-07-02'), to: at('2022-07-03') }, rule, 'r').keys()], [2]);
+  });
+
   it('clips stays longer than the bound and still finds overlaps across midnight', () => {
     const index = build([
       { personId: 1, venueId: 1, timeIn: at('2022-07-01', '23:00'), timeOut: at('2022-07-02', '02:00'), rowKey: 1 },

@@ -4,6 +4,11 @@ import { pagedPresenceRows } from './paged-presence-rows.js';
 
 /** Rows per batch handed to the index. */
 const BATCH = 65_536;
+/**
+ * PGlite hands a COPY's whole output over at once: it reads ids in windows this wide (presence
+ * ids are shared by three tables, so a window holds at most this many rows, about 60 MB).
+ */
+const PGLITE_ID_WINDOW = 1_000_000;
 
 // COPY takes no parameters: the few numbers it needs are written into the statement, checked first.
 function literal(value: number, what: string): string {
@@ -15,13 +20,19 @@ function literal(value: number, what: string): string {
  * Check-ins linked to a person, starting at or after `since`, with `minId < id ≤ maxId`, as one
  * binary `COPY … TO STDOUT` decoded straight into columns: no per-row object, Date or page query.
  */
-async function* checkInColumns(db: SqlClient, since: number, minId: number, maxId: number): AsyncGenerator<CheckInColumns> {
-  const query = `SELECT id, person_id, place_id, time_in, time_out FROM check_in
-    WHERE person_id IS NOT NULL AND time_in >= to_timestamp(${literal(since, 'since')})
-      AND id > ${literal(minId, 'minId')} AND id <= ${literal(maxId, 'maxId')}`;
-  for await (const { rows, columns } of decodeBinaryCopy(db.copyOut(query, 'binary'), ['int8', 'int8', 'int8', 'timestamptz', 'timestamptz'], BATCH)) {
-    const [rowKey, personId, venueId, timeIn, timeOut] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-    yield { rows, personId, venueId, timeIn, timeOut, rowKey };
+async function* checkInColumns(db: SqlClient, since: number, minId: number, maxId: number, pgliteIdWindow: number): AsyncGenerator<CheckInColumns> {
+  const from = literal(since, 'since');
+  literal(minId, 'minId');
+  literal(maxId, 'maxId');
+  const window = db.engine === 'pglite' ? pgliteIdWindow : Number.POSITIVE_INFINITY;
+  for (let low = minId; low < maxId; low += window) {
+    const high = Math.min(maxId, low + window);
+    const query = `SELECT id, person_id, place_id, time_in, time_out FROM check_in
+      WHERE person_id IS NOT NULL AND time_in >= to_timestamp(${from}) AND id > ${low} AND id <= ${high}`;
+    for await (const { rows, columns } of decodeBinaryCopy(db.copyOut(query, 'binary'), ['int8', 'int8', 'int8', 'timestamptz', 'timestamptz'], BATCH)) {
+      const [rowKey, personId, venueId, timeIn, timeOut] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+      yield { rows, personId, venueId, timeIn, timeOut, rowKey };
+    }
   }
 }
 
@@ -44,11 +55,12 @@ async function* householdRows(db: SqlClient, minPersonId: number): AsyncGenerato
  * @param minId - read rows with `id > minId` only (0 = everything)
  * @param maxId - and `id <= maxId`, so rows committed while reading are left for the next read
  * @param minPersonId - households of persons with `id > minPersonId` only
+ * @param pgliteIdWindow - ids per COPY on PGlite (its COPY output is held in memory whole)
  */
-export function storePresenceRows(db: SqlClient, minId: number, maxId: number, minPersonId = 0): PresenceRows {
+export function storePresenceRows(db: SqlClient, minId: number, maxId: number, minPersonId = 0, pgliteIdWindow = PGLITE_ID_WINDOW): PresenceRows {
   const paged = pagedPresenceRows(db, minId, maxId, minPersonId);
   return {
-    checkIns: (range: PresenceRange) => checkInColumns(db, range.since, minId, maxId),
+    checkIns: (range: PresenceRange) => checkInColumns(db, range.since, minId, maxId, pgliteIdWindow),
     telecom: (range: PresenceRange) => paged.telecom(range),
     tickets: (range: PresenceRange) => paged.tickets(range),
     households: () => householdRows(db, minPersonId),

@@ -43,19 +43,18 @@ export async function loadStore(url: string, rows: SyntheticCheckIns, utcOffsetM
   const indexes = await db.query<{ name: string }>(`SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = 'check_in'::regclass`);
   for (const i of indexes.rows) await db.exec(`DROP INDEX ${i.name}`);
   await db.exec('CREATE UNLOGGED TABLE bench_rows (id bigint NOT NULL, person int NOT NULL, venue int NOT NULL, time_in int NOT NULL, time_out int)');
-  const dayOf = (t: number): string => new Date((t + utcOffsetMinutes * 60) * 1000).toISOString().slice(0, 10);
-  const days = new Set<string>();
+  const days = new Set<number>();
   for (let i = 0; i < rows.count; i += ROWS_PER_COPY) {
     const end = Math.min(rows.count, i + ROWS_PER_COPY);
     const lines: string[] = [];
     for (let k = i; k < end; k++) {
       const out = rows.timeOut[k]!;
       lines.push(`${k + 1}\t${rows.person[k]}\t${rows.venue[k]}\t${rows.timeIn[k]}\t${out === 0 ? '\\N' : out}\n`);
+      days.add(Math.floor((rows.timeIn[k]! + utcOffsetMinutes * 60) / 86_400));
     }
-    days.add(dayOf(rows.timeIn[i]!)).add(dayOf(rows.timeIn[end - 1]!));
     await db.copyIn('bench_rows', lines.join(''));
   }
-  await ensureDayPartitions(db, 'check_in', days);
+  await ensureDayPartitions(db, 'check_in', [...days].map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10)));
   const partitions = await db.query<{ name: string }>(`SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'check_in'::regclass`);
   for (const p of partitions.rows) await db.exec(`ALTER TABLE ${p.name} SET UNLOGGED`);
   const offset = utcOffsetMinutes * 60;

@@ -17,6 +17,23 @@ export interface CheckInRow {
   readonly rowKey: number;
 }
 
+/**
+ * Check-ins as columns, as a bulk reader produces them without an object per row: row i is
+ * (personId[i], venueId[i], timeIn[i], timeOut[i], rowKey[i]) for i < rows; a NaN timeOut means the
+ * person did not scan out.
+ */
+export interface CheckInColumns {
+  readonly rows: number;
+  readonly personId: Float64Array;
+  readonly venueId: Float64Array;
+  readonly timeIn: Float64Array;
+  readonly timeOut: Float64Array;
+  readonly rowKey: Float64Array;
+}
+
+/** A batch of check-ins: row objects or columns. */
+export type CheckInBatch = readonly CheckInRow[] | CheckInColumns;
+
 /** One telecom presence interval (`telecom` source). */
 export interface TelecomRow {
   readonly personId: number;
@@ -64,7 +81,7 @@ export interface PresenceRange {
  * memory as objects at once. Order within and across batches does not matter.
  */
 export interface PresenceRows {
-  checkIns(range: PresenceRange): AsyncIterable<readonly CheckInRow[]>;
+  checkIns(range: PresenceRange): AsyncIterable<CheckInBatch>;
   telecom(range: PresenceRange): AsyncIterable<readonly TelecomRow[]>;
   tickets(range: PresenceRange): AsyncIterable<readonly TicketRow[]>;
   households(): AsyncIterable<readonly HouseholdRow[]>;

@@ -1,98 +1,68 @@
-import type { SqlClient } from '@epigrid/store';
-import type { CheckInRow, HouseholdRow, PresenceRange, PresenceRows, TelecomRow, TicketRow, VehicleMode } from '@epigrid/trace';
+import { decodeBinaryCopy, type SqlClient } from '@epigrid/store';
+import type { CheckInColumns, HouseholdRow, PresenceRange, PresenceRows } from '@epigrid/trace';
+import { pagedPresenceRows } from './paged-presence-rows.js';
 
-const PAGE = 20_000;
+/** Rows per batch handed to the index. */
+const BATCH = 65_536;
+/**
+ * PGlite hands a COPY's whole output over at once: it reads ids in windows this wide (presence
+ * ids are shared by three tables, so a window holds at most this many rows, about 60 MB).
+ */
+const PGLITE_ID_WINDOW = 1_000_000;
 
-/** Streams a table in pages by its monotonically increasing id (keyset paging: no OFFSET cost). */
-async function* pages<Row extends { id: number }, Out>(
-  db: SqlClient,
-  sql: string,
-  params: readonly unknown[],
-  map: (row: Row) => Out,
-): AsyncGenerator<readonly Out[]> {
-  let after = 0;
-  for (;;) {
-    const result = await db.query<Row>(sql, [...params, after, PAGE]);
-    if (result.rows.length === 0) return;
-    yield result.rows.map(map);
-    after = result.rows[result.rows.length - 1]!.id;
-    if (result.rows.length < PAGE) return;
+// COPY takes no parameters: the few numbers it needs are written into the statement, checked first.
+function literal(value: number, what: string): string {
+  if (!Number.isFinite(value)) throw new RangeError(`${what} must be a finite number, not ${value}`);
+  return String(value);
+}
+
+/**
+ * Check-ins linked to a person, starting at or after `since`, with `minId < id ≤ maxId`, as one
+ * binary `COPY … TO STDOUT` decoded straight into columns: no per-row object, Date or page query.
+ */
+async function* checkInColumns(db: SqlClient, since: number, minId: number, maxId: number, pgliteIdWindow: number): AsyncGenerator<CheckInColumns> {
+  const from = literal(since, 'since');
+  literal(minId, 'minId');
+  literal(maxId, 'maxId');
+  const window = db.engine === 'pglite' ? pgliteIdWindow : Number.POSITIVE_INFINITY;
+  for (let low = minId; low < maxId; low += window) {
+    const high = Math.min(maxId, low + window);
+    const query = `SELECT id, person_id, place_id, time_in, time_out FROM check_in
+      WHERE person_id IS NOT NULL AND time_in >= to_timestamp(${from}) AND id > ${low} AND id <= ${high}`;
+    for await (const { rows, columns } of decodeBinaryCopy(db.copyOut(query, 'binary'), ['int8', 'int8', 'int8', 'timestamptz', 'timestamptz'], BATCH)) {
+      const [rowKey, personId, venueId, timeIn, timeOut] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+      yield { rows, personId, venueId, timeIn, timeOut, rowKey };
+    }
   }
 }
 
-const seconds = (value: Date | string): number => Math.floor(new Date(value).getTime() / 1000);
+/** Household memberships of live persons with `id > minPersonId`, by binary COPY. */
+async function* householdRows(db: SqlClient, minPersonId: number): AsyncGenerator<readonly HouseholdRow[]> {
+  const query = `SELECT id, household_id FROM person
+    WHERE household_id IS NOT NULL AND merged_into IS NULL AND id > ${literal(minPersonId, 'minPersonId')}`;
+  for await (const { rows, columns } of decodeBinaryCopy(db.copyOut(query, 'binary'), ['int8', 'int8'], BATCH)) {
+    const [person, household] = columns as [Float64Array, Float64Array];
+    yield Array.from({ length: rows }, (_, i): HouseholdRow => ({ personId: person[i]!, householdId: household[i]! }));
+  }
+}
 
 /**
- * The store's presence tables and registry as the trace engine's input. Only rows already linked
- * to a person are indexed; `minId` lets the caller fetch just what arrived since the last read.
+ * The store's presence tables and registry as the trace engine's input. Check-ins (tens of
+ * millions of rows) and households stream through binary COPY; telecom rows and tickets come in
+ * keyset pages ({@link pagedPresenceRows}). Only rows already linked to a person are read;
+ * `minId` lets the caller fetch just what arrived since the last read.
  * @param db - database
  * @param minId - read rows with `id > minId` only (0 = everything)
  * @param maxId - and `id <= maxId`, so rows committed while reading are left for the next read
  * @param minPersonId - households of persons with `id > minPersonId` only
+ * @param pgliteIdWindow - ids per COPY on PGlite (its COPY output is held in memory whole)
  */
-export function storePresenceRows(db: SqlClient, minId: number, maxId: number, minPersonId = 0): PresenceRows {
+export function storePresenceRows(db: SqlClient, minId: number, maxId: number, minPersonId = 0, pgliteIdWindow = PGLITE_ID_WINDOW): PresenceRows {
+  const paged = pagedPresenceRows(db, minId, maxId, minPersonId);
   return {
-    checkIns(range: PresenceRange): AsyncIterable<readonly CheckInRow[]> {
-      return pages<{ id: number; person_id: number; place_id: number; time_in: Date; time_out: Date | null }, CheckInRow>(
-        db,
-        `SELECT id, person_id, place_id, time_in, time_out FROM check_in
-         WHERE person_id IS NOT NULL AND time_in >= to_timestamp($1) AND id > $2 AND id <= $3 AND id > $4 ORDER BY id LIMIT $5`,
-        [range.since, minId, maxId],
-        (r) => ({ personId: r.person_id, venueId: r.place_id, timeIn: seconds(r.time_in), timeOut: r.time_out === null ? null : seconds(r.time_out), rowKey: r.id }),
-      );
-    },
-    telecom(range: PresenceRange): AsyncIterable<readonly TelecomRow[]> {
-      return pages<{ id: number; person_id: number; cell: string; start_time: Date; end_time: Date }, TelecomRow>(
-        db,
-        `SELECT id, person_id, cell, start_time, end_time FROM telecom_presence
-         WHERE person_id IS NOT NULL AND start_time >= to_timestamp($1) AND id > $2 AND id <= $3 AND id > $4 ORDER BY id LIMIT $5`,
-        [range.since, minId, maxId],
-        (r) => ({ personId: r.person_id, cell: r.cell, start: seconds(r.start_time), end: seconds(r.end_time), rowKey: r.id }),
-      );
-    },
-    tickets(range: PresenceRange): AsyncIterable<readonly TicketRow[]> {
-      type Row = {
-        id: number;
-        person_id: number;
-        mode: VehicleMode;
-        service_id: string;
-        service_date: string;
-        departure_time: Date;
-        arrival_time: Date;
-        carriage: string | null;
-        seat_row: number;
-        seat: string;
-        enclosed: boolean;
-      };
-      return pages<Row, TicketRow>(
-        db,
-        `SELECT id, person_id, mode, service_id, service_date, departure_time, arrival_time, carriage, seat_row, seat, enclosed
-         FROM transport_ticket
-         WHERE person_id IS NOT NULL AND departure_time >= to_timestamp($1) AND id > $2 AND id <= $3 AND id > $4 ORDER BY id LIMIT $5`,
-        [range.since, minId, maxId],
-        (r) => ({
-          personId: r.person_id,
-          mode: r.mode,
-          serviceId: r.service_id,
-          serviceDate: r.service_date,
-          departure: seconds(r.departure_time),
-          arrival: seconds(r.arrival_time),
-          carriage: r.carriage,
-          seatRow: r.seat_row,
-          seat: r.seat,
-          enclosed: r.enclosed,
-          rowKey: r.id,
-        }),
-      );
-    },
-    households(): AsyncIterable<readonly HouseholdRow[]> {
-      return pages<{ id: number; household_id: number }, HouseholdRow>(
-        db,
-        `SELECT id, household_id FROM person WHERE household_id IS NOT NULL AND merged_into IS NULL AND id > $1 AND id > $2
-         ORDER BY id LIMIT $3`,
-        [minPersonId],
-        (r) => ({ personId: r.id, householdId: r.household_id }),
-      );
-    },
+    checkIns: (range: PresenceRange) => checkInColumns(db, range.since, minId, maxId, pgliteIdWindow),
+    telecom: (range: PresenceRange) => paged.telecom(range),
+    tickets: (range: PresenceRange) => paged.tickets(range),
+    households: () => householdRows(db, minPersonId),
   };
 }

@@ -3,7 +3,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import type { QueryResult, SqlClient } from './sql-client.js';
+import type { CopyFormat, QueryResult, SqlClient } from './sql-client.js';
 
 const INT8 = 20;
 const DATE = 1082;
@@ -13,6 +13,9 @@ const parsers = {
   [INT8]: (value: string): number => Number(value),
   [DATE]: (value: string): string => value,
 };
+
+/** Bytes per chunk handed out by copyOut, like a network read. */
+const COPY_CHUNK = 1 << 20;
 
 type Queryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
@@ -29,6 +32,13 @@ function wrap(target: Queryable, root: PGlite | null): SqlClient {
     async copyIn(table: string, text: string): Promise<void> {
       // PGlite reads COPY data from a blob mounted at /dev/blob.
       await target.query(`COPY ${table} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    },
+    async *copyOut(query: string, format: CopyFormat = 'text'): AsyncGenerator<Uint8Array> {
+      // PGlite writes COPY output to a blob at /dev/blob, all at once (embedded data is small).
+      const result = await target.query(`COPY (${query}) TO '/dev/blob'${format === 'binary' ? ' (FORMAT binary)' : ''}`);
+      if (result.blob === undefined) return;
+      const bytes = new Uint8Array(await result.blob.arrayBuffer());
+      for (let at = 0; at < bytes.length; at += COPY_CHUNK) yield bytes.subarray(at, at + COPY_CHUNK);
     },
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       if (root === null) return work(this); // already inside a transaction: join it

@@ -1,8 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import type { QueryResult, SqlClient } from './sql-client.js';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { CopyFormat, QueryResult, SqlClient } from './sql-client.js';
 
 const INT8 = 20;
 const DATE = 1082;
@@ -32,6 +32,28 @@ function clientOf(target: pg.Pool | pg.PoolClient, pool: pg.Pool | null): SqlCli
         await pipeline(Readable.from([Buffer.from(text)]), connection.query(copyFrom(`COPY ${table} FROM STDIN`)));
       } finally {
         if (pool !== null) connection.release();
+      }
+    },
+    async *copyOut(query: string, format: CopyFormat = 'text'): AsyncGenerator<Uint8Array> {
+      const connection = pool === null ? (target as pg.PoolClient) : await (target as pg.Pool).connect();
+      const stream = connection.query(copyTo(`COPY (${query}) TO STDOUT${format === 'binary' ? ' (FORMAT binary)' : ''}`));
+      let state: 'reading' | 'done' | 'failed' = 'reading';
+      try {
+        for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Buffer;
+        state = 'done';
+      } catch (error) {
+        state = 'failed';
+        throw error;
+      } finally {
+        // A reader that stops early leaves the server sending: a transaction's own connection is
+        // drained; a pooled one is closed rather than handed back mid-copy (as after a failure).
+        if (state === 'reading' && pool === null) for await (const _ of stream) void _;
+        if (state === 'reading' && pool !== null) {
+          // Closing the connection fails the copy once more: that error has no reader left.
+          stream.on('error', () => undefined);
+          stream.destroy();
+        }
+        if (pool !== null) connection.release(state === 'done' ? undefined : true);
       }
     },
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {

@@ -28,9 +28,22 @@ export interface SqlClient {
    * @param text - the rows, each ending with a newline, already escaped
    */
   copyIn(table: string, text: string): Promise<void>;
+  /**
+   * Streams the result of a query with `COPY (query) TO STDOUT`: bytes in PostgreSQL's text format
+   * (tab-separated, `\N` for null) or binary format (see
+   * {@link https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4}), in chunks that
+   * split rows anywhere. Read it to the end or stop early: either way the connection is left usable
+   * (an unfinished copy on a pooled connection closes that connection).
+   * @param query - a SELECT without parameters (COPY takes none: inline only checked numbers)
+   * @param format - `text` (default) or `binary`
+   */
+  copyOut(query: string, format?: CopyFormat): AsyncIterable<Uint8Array>;
   /** Closes the connection or pool. */
   close(): Promise<void>;
 }
+
+/** Output format of {@link SqlClient.copyOut}. */
+export type CopyFormat = 'text' | 'binary';
 
 /** Rows returned by {@link SqlClient.query}. */
 export interface QueryResult<Row> {

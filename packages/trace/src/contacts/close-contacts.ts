@@ -1,11 +1,12 @@
 import { ruleId, type ProtocolProfile } from '@epigrid/core';
 import type { PresenceIndex } from '../index/presence-index.js';
-import type { CloseContact, Evidence, ExposureWindow } from './contact-types.js';
-import { householdExposures } from './household-exposures.js';
-import { mergeInto, summarise, type EvidenceByPerson } from './merge-evidence.js';
+import type { CloseContact, ExposureWindow } from './contact-types.js';
+import { collectHouseholdExposures } from './household-exposures.js';
+import { summarise } from './evidence-summary.js';
+import { PersonEvidence } from './person-evidence.js';
 import { planCache } from './plan-cache.js';
 import { vehicleExposures } from './vehicle-exposures.js';
-import { venueExposures } from './venue-exposures.js';
+import { collectVenueExposures } from './venue-exposures.js';
 
 /** A contact entered by a field investigator (criterion 9: "judged a close contact"). */
 export interface InvestigatorContact {
@@ -37,33 +38,32 @@ export function closeContactsOf(
 ): CloseContact[] {
   const rules = profile.closeContact;
   if (!rules.enabled) return [];
-  const found: EvidenceByPerson = new Map();
-  if (rules.household) mergeInto(found, householdExposures(index, casePerson, window, ruleId(profile, 'close/household')));
-  mergeInto(found, venueExposures(index, casePerson, window, rules.venue, ruleId(profile, 'close/venue')));
-  mergeInto(found, vehicleExposures(index, casePerson, window, profile));
+  // Venue first: it reports each person once, so they need no lookup; the other rules add to them.
+  const found = new PersonEvidence();
+  collectVenueExposures(index, casePerson, window, rules.venue, ruleId(profile, 'close/venue'), (person, evidence) => found.addNew(person, evidence));
+  if (rules.household) collectHouseholdExposures(index, casePerson, window, ruleId(profile, 'close/household'), (person, evidence) => found.add(person, evidence));
+  for (const [person, evidence] of vehicleExposures(index, casePerson, window, profile)) found.add(person, evidence);
   if (rules.investigator) {
     const id = ruleId(profile, 'close/investigator');
-    const entered = new Map<number, Evidence[]>();
     for (const c of investigatorContacts) {
-      if (c.personId === casePerson) continue;
-      const list = entered.get(c.personId) ?? [];
-      list.push({ kind: 'investigator', ruleId: id, reference: c.reference, from: c.from, to: c.to });
-      entered.set(c.personId, list);
+      if (c.personId !== casePerson) found.add(c.personId, [{ kind: 'investigator', ruleId: id, reference: c.reference, from: c.from, to: c.to }]);
     }
-    mergeInto(found, entered);
   }
   const planOf = planCache(profile.management.closeContact, profile.dayCounting, index.utcOffsetMinutes, ruleId(profile, 'management/close'));
-  return [...found.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([personId, evidence]): CloseContact => {
-      const s = summarise(evidence);
-      return {
-        kind: 'close',
-        personId,
-        caseId,
-        profileId: profile.id,
-        ...s,
-        management: planOf(s.lastExposure),
-      };
+  const contacts: CloseContact[] = [];
+  found.forEachAscending((personId, evidence) => {
+    const s = summarise(evidence, true);
+    contacts.push({
+      kind: 'close',
+      personId,
+      caseId,
+      profileId: profile.id,
+      evidence: s.evidence,
+      ruleIds: s.ruleIds,
+      firstExposure: s.firstExposure,
+      lastExposure: s.lastExposure,
+      management: planOf(s.lastExposure),
     });
+  });
+  return contacts;
 }

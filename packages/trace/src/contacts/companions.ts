@@ -2,7 +2,7 @@ import { dateOfDayNumber, localDayOf, ruleId, type ProtocolProfile } from '@epig
 import type { PresenceIndex } from '../index/presence-index.js';
 import type { Companion, Evidence } from './contact-types.js';
 import { longestRun, meetsThreshold, minutesOf, unionOf, type Interval } from './intervals.js';
-import { summarise } from './merge-evidence.js';
+import { summarise } from './evidence-summary.js';
 
 interface Group {
   readonly name: string;

@@ -1,7 +1,8 @@
 import type { PresenceIndex } from '../index/presence-index.js';
 import type { Evidence } from './contact-types.js';
 
-type HouseholdEvidence = Extract<Evidence, { kind: 'household' }>;
+/** Household evidence, as the household rules record it. */
+export type HouseholdEvidence = Extract<Evidence, { kind: 'household' }>;
 
 /**
  * Household members of a source person: living together exposes them over the whole window.
@@ -9,19 +10,18 @@ type HouseholdEvidence = Extract<Evidence, { kind: 'household' }>;
  * @param sourcePerson - the case or close contact
  * @param window - closed interval of epoch seconds
  * @param ruleId - rule id recorded on the evidence
+ * @param sink - receives each member (source excluded) with a fresh one-element evidence list
  */
-export function householdExposures(
+export function collectHouseholdExposures(
   index: PresenceIndex,
   sourcePerson: number,
   window: { readonly from: number; readonly to: number },
   ruleId: string,
-): Map<number, HouseholdEvidence[]> {
-  const result = new Map<number, HouseholdEvidence[]>();
+  sink: (person: number, evidence: HouseholdEvidence[]) => void,
+): void {
   const household = index.householdOf(sourcePerson);
-  if (household === undefined || window.to < window.from) return result;
-  for (const member of index.householdMembers(household)) {
-    if (member === sourcePerson) continue;
-    result.set(member, [{ kind: 'household', ruleId, householdId: household, from: window.from, to: window.to }]);
+  if (household === undefined || window.to < window.from) return;
+  for (const member of index.householdMembersOf(sourcePerson)) {
+    if (member !== sourcePerson) sink(member, [{ kind: 'household', ruleId, householdId: household, from: window.from, to: window.to }]);
   }
-  return result;
 }

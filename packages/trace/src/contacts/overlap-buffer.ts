@@ -1,4 +1,4 @@
-/** Person ids below this are tracked in dense arrays (8 bytes each at most); larger ids in a map. */
+/** Person ids below this are tracked in a dense array (8 bytes each at most); larger ids in a map. */
 const DENSE = 1 << 24;
 
 /**
@@ -16,23 +16,23 @@ export class OverlapBuffer {
   private venueCol = new Uint32Array(0);
   private assumedCol = new Uint8Array(0);
   private nextCol = new Int32Array(0);
-  /** Persons in the order first met, with their chain heads. */
-  private persons: number[] = [];
-  private headOf: number[] = [];
-  // Dense per-person tail, valid where stamp[person] === epoch (ids beyond DENSE use a map).
-  private stamp = new Uint32Array(0);
-  private tailDense = new Int32Array(0);
+  /** Persons in the order first met, with their chain heads (reused; `met` are in use). */
+  private readonly persons: number[] = [];
+  private readonly headOf: number[] = [];
+  private met = 0;
+  // Per person, side by side (one cache line): [2p] the epoch that wrote [2p + 1], their chain's
+  // tail; valid where [2p] === epoch (ids beyond DENSE use a map).
+  private slots = new Uint32Array(0);
   private readonly tailSparse = new Map<number, number>();
   private epoch = 0;
 
   /** Empties the buffer (capacity is kept). */
   clear(): void {
     this.size = 0;
-    this.persons = [];
-    this.headOf = [];
+    this.met = 0;
     this.tailSparse.clear();
     if (++this.epoch === 0xffffffff) {
-      this.stamp.fill(0);
+      this.slots.fill(0);
       this.epoch = 1;
     }
   }
@@ -58,30 +58,40 @@ export class OverlapBuffer {
     this.assumedCol[i] = assumed ? 1 : 0;
     this.nextCol[i] = -1;
     if (person < DENSE) {
-      if (person >= this.stamp.length) this.widenDense(person);
-      if (this.stamp[person] === this.epoch) this.nextCol[this.tailDense[person]!] = i;
+      const at = 2 * person;
+      if (at >= this.slots.length) this.widenDense(person);
+      if (this.slots[at] === this.epoch) this.nextCol[this.slots[at + 1]!] = i;
       else {
-        this.stamp[person] = this.epoch;
-        this.persons.push(person);
-        this.headOf.push(i);
+        this.slots[at] = this.epoch;
+        this.meet(person, i);
       }
-      this.tailDense[person] = i;
+      this.slots[at + 1] = i;
       return;
     }
     const tail = this.tailSparse.get(person);
-    if (tail === undefined) {
-      this.persons.push(person);
-      this.headOf.push(i);
-    } else this.nextCol[tail] = i;
+    if (tail === undefined) this.meet(person, i);
+    else this.nextCol[tail] = i;
     this.tailSparse.set(person, i);
   }
 
-  /**
-   * Visits each person once, in the order first met, with the first entry of their chain.
-   * @param visit - receives (person, head entry)
-   */
-  forEachPerson(visit: (person: number, head: number) => void): void {
-    for (let k = 0; k < this.persons.length; k++) visit(this.persons[k]!, this.headOf[k]!);
+  /** Number of distinct persons met. */
+  get personCount(): number {
+    return this.met;
+  }
+
+  /** @param k - 0 ≤ k < personCount, in the order first met @returns the k-th person */
+  personAt(k: number): number {
+    return this.persons[k]!;
+  }
+
+  /** @param k - 0 ≤ k < personCount @returns the first entry of the k-th person's chain */
+  headAt(k: number): number {
+    return this.headOf[k]!;
+  }
+
+  /** @param i - entry index @returns the next entry of the same person, or −1 */
+  next(i: number): number {
+    return this.nextCol[i]!;
   }
 
   /**
@@ -92,17 +102,6 @@ export class OverlapBuffer {
     let total = 0;
     for (let i = head; i >= 0; i = this.nextCol[i]!) total += this.toCol[i]! - this.fromCol[i]!;
     return total;
-  }
-
-  /**
-   * Maps a person's chain to objects, in the order met.
-   * @param head - first entry of the chain
-   * @param make - builds one object from an entry index
-   */
-  evidence<T>(head: number, make: (i: number) => T): T[] {
-    const out: T[] = [];
-    for (let i = head; i >= 0; i = this.nextCol[i]!) out.push(make(i));
-    return out;
   }
 
   /** @param i - entry index @returns overlap start */
@@ -135,14 +134,22 @@ export class OverlapBuffer {
     return this.assumedCol[i] === 1;
   }
 
+  private meet(person: number, head: number): void {
+    if (this.met < this.persons.length) {
+      this.persons[this.met] = person;
+      this.headOf[this.met] = head;
+    } else {
+      this.persons.push(person);
+      this.headOf.push(head);
+    }
+    this.met++;
+  }
+
   private widenDense(person: number): void {
-    const size = Math.min(DENSE, Math.max(person + 1, this.stamp.length * 2, 1024));
-    const stamp = new Uint32Array(size);
-    stamp.set(this.stamp);
-    const tail = new Int32Array(size);
-    tail.set(this.tailDense);
-    this.stamp = stamp;
-    this.tailDense = tail;
+    const persons = Math.min(DENSE, Math.max(person + 1, this.slots.length, 1024));
+    const slots = new Uint32Array(2 * persons);
+    slots.set(this.slots);
+    this.slots = slots;
   }
 
   private grow(): void {

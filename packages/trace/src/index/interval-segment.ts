@@ -1,5 +1,7 @@
 import { GrowableColumn } from './growable-column.js';
-import { sortByKeyThenStart, sortByPerson } from './sort-runs.js';
+import { RowKeyColumn } from './row-key-column.js';
+import { KeyRuns, PersonLookup } from './segment-lookups.js';
+import { sortByKeyThenStart } from './sort-runs.js';
 
 /**
  * Receives one matching row. `end` is the stored end, or start + the caller's open-ended stay when
@@ -8,8 +10,6 @@ import { sortByKeyThenStart, sortByPerson } from './sort-runs.js';
 export type IntervalVisitor = (person: number, start: number, end: number, rowKey: number, key: number, assumed: boolean) => void;
 
 const OPEN = -1;
-/** One person-sample every this many entries (0.125 bytes per row). */
-const SAMPLE = 32;
 
 /**
  * One local day of interval rows (check-ins keyed by venue, telecom keyed by cell), columnar:
@@ -17,15 +17,12 @@ const SAMPLE = 32;
  * appended rows that is scanned linearly and merged once it grows.
  */
 export class IntervalSegment {
-  private runKeys: Uint32Array = new Uint32Array(0);
-  private runStart: Uint32Array = new Uint32Array(1);
+  private runs = new KeyRuns(new Uint32Array(0), new Uint32Array(1), 0);
   private start: Int32Array = new Int32Array(0);
   private dur: Int32Array = new Int32Array(0);
   private person: Uint32Array = new Uint32Array(0);
-  private rowKey: Float64Array = new Float64Array(0);
-  private byPerson: Uint32Array = new Uint32Array(0);
-  /** Person of every SAMPLE-th entry of byPerson: a small contiguous array to search first. */
-  private personSample: Uint32Array = new Uint32Array(0);
+  private rowKey = new RowKeyColumn(new Float64Array(0));
+  private byPerson = new PersonLookup(new Uint32Array(0), new Uint32Array(0));
   private tKey = new GrowableColumn(Uint32Array);
   private tStart = new GrowableColumn(Int32Array);
   private tDur = new GrowableColumn(Int32Array);
@@ -33,6 +30,10 @@ export class IntervalSegment {
   private tRowKey = new GrowableColumn(Float64Array);
   /** Longest stored duration (seconds), sorted part and tail. */
   maxDuration = 0;
+  /** Latest stored end (epoch seconds) of a row with a duration, or −Infinity. */
+  private latestEnd = Number.NEGATIVE_INFINITY;
+  /** Latest start (epoch seconds) of an open-ended row, or −Infinity. */
+  private latestOpenStart = Number.NEGATIVE_INFINITY;
 
   /**
    * @param day - local day number
@@ -50,8 +51,8 @@ export class IntervalSegment {
 
   /** Bytes held by the columns (sorted part at exact size, tail with spare capacity). */
   get bytes(): number {
-    const sorted = this.runKeys.byteLength + this.runStart.byteLength + this.start.byteLength + this.dur.byteLength;
-    const more = this.person.byteLength + this.rowKey.byteLength + this.byPerson.byteLength + this.personSample.byteLength;
+    const sorted = this.runs.bytes + this.start.byteLength + this.dur.byteLength;
+    const more = this.person.byteLength + this.rowKey.bytes + this.byPerson.bytes;
     const tail = this.tKey.length === 0 ? 0 : this.tKey.bytes + this.tStart.bytes + this.tDur.bytes + this.tPerson.bytes + this.tRowKey.bytes;
     return sorted + more + tail;
   }
@@ -71,6 +72,18 @@ export class IntervalSegment {
     this.tPerson.push(person);
     this.tRowKey.push(rowKey);
     if (duration !== null && duration > this.maxDuration) this.maxDuration = duration;
+    if (duration === null) this.latestOpenStart = Math.max(this.latestOpenStart, start);
+    else this.latestEnd = Math.max(this.latestEnd, start + duration);
+  }
+
+  /**
+   * Whether any row of the day ends at or after an instant (open-ended rows lasting `openSeconds`):
+   * a scan reaching back into this day from a later one skips it when none does.
+   * @param from - epoch seconds
+   * @param openSeconds - assumed duration of open-ended rows
+   */
+  reaches(from: number, openSeconds: number): boolean {
+    return this.latestEnd >= from || this.latestOpenStart + openSeconds >= from;
   }
 
   /** Merges the tail into the sorted part (full re-sort of the day). */
@@ -80,22 +93,23 @@ export class IntervalSegment {
     const s = this.start.length;
     const n = s + t;
     const keys = new Uint32Array(n);
-    for (let r = 0; r < this.runKeys.length; r++) keys.fill(this.runKeys[r]!, this.runStart[r]!, this.runStart[r + 1]!);
+    const { keys: runKeys, start: runStart } = this.runs;
+    for (let r = 0; r < runKeys.length; r++) keys.fill(runKeys[r]!, runStart[r]!, runStart[r + 1]!);
     keys.set(this.tKey.view(), s);
     const starts = concat(this.start, this.tStart.view(), new Int32Array(n));
     const durs = concat(this.dur, this.tDur.view(), new Int32Array(n));
     const persons = concat(this.person, this.tPerson.view(), new Uint32Array(n));
-    const rowKeys = concat(this.rowKey, this.tRowKey.view(), new Float64Array(n));
-    const { order, runKeys, runStart } = sortByKeyThenStart(keys, starts);
+    const rowKeys = new Float64Array(n);
+    this.rowKey.copyTo(rowKeys);
+    rowKeys.set(this.tRowKey.view(), s);
+    const sorted = sortByKeyThenStart(keys, starts);
+    const order = sorted.order;
     this.start = permute(starts, order, new Int32Array(n));
     this.dur = permute(durs, order, new Int32Array(n));
     this.person = permute(persons, order, new Uint32Array(n));
-    this.rowKey = permute(rowKeys, order, new Float64Array(n));
-    this.runKeys = runKeys;
-    this.runStart = runStart;
-    this.byPerson = sortByPerson(this.person);
-    this.personSample = new Uint32Array(Math.ceil(n / SAMPLE));
-    for (let k = 0; k < this.personSample.length; k++) this.personSample[k] = this.person[this.byPerson[k * SAMPLE]!]!;
+    this.rowKey = new RowKeyColumn(permute(rowKeys, order, new Float64Array(n)));
+    this.runs = new KeyRuns(sorted.runKeys, sorted.runStart, n);
+    this.byPerson = new PersonLookup(this.person, permute(keys, order, new Uint32Array(n)));
     this.tKey = new GrowableColumn(Uint32Array);
     this.tStart = new GrowableColumn(Int32Array);
     this.tDur = new GrowableColumn(Int32Array);
@@ -118,17 +132,18 @@ export class IntervalSegment {
    */
   forEachAt(key: number, from: number, to: number, openSeconds: number, visit: IntervalVisitor): void {
     this.settle();
-    const r = lowerBound32(this.runKeys, 0, this.runKeys.length, key);
-    if (r < this.runKeys.length && this.runKeys[r] === key) {
+    const r = this.runs.find(key);
+    if (r >= 0) {
       const lo = from - this.base - Math.max(this.maxDuration, openSeconds);
       const hi = to - this.base;
-      const end = this.runStart[r + 1]!;
-      for (let i = lowerBound32(this.start, this.runStart[r]!, end, lo); i < end; i++) {
+      const end = this.runs.start[r + 1]!;
+      for (let i = lowerBound32(this.start, this.runs.start[r]!, end, lo); i < end; i++) {
         const st = this.start[i]!;
         if (st > hi) break;
-        this.emit(st, this.dur[i]!, this.person[i]!, this.rowKey[i]!, key, from, openSeconds, visit);
+        this.emit(st, this.dur[i]!, this.person[i]!, this.rowKey.at(i), key, from, openSeconds, visit);
       }
     }
+    if (this.tKey.length === 0) return;
     const tk = this.tKey.view();
     for (let i = 0; i < tk.length; i++) {
       if (tk[i] !== key) continue;
@@ -148,39 +163,23 @@ export class IntervalSegment {
   forEachOf(person: number, from: number, to: number, openSeconds: number, visit: IntervalVisitor): void {
     this.settle();
     const hi = to - this.base;
-    const perm = this.byPerson;
-    // First sample at or after the person; their first entry lies in the block before it.
-    const sample = this.personSample;
-    const k = lowerBound32(sample, 0, sample.length, person);
-    let a = k === 0 ? 0 : (k - 1) * SAMPLE;
-    let b = Math.min(perm.length, k * SAMPLE);
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      if (this.person[perm[m]!]! < person) a = m + 1;
-      else b = m;
-    }
-    for (; a < perm.length && this.person[perm[a]!] === person; a++) {
+    const lookup = this.byPerson;
+    const perm = lookup.byPerson;
+    const keys = lookup.keys;
+    lookup.find(person);
+    for (let a = lookup.rangeStart, b = lookup.rangeEnd; a < b; a++) {
       const i = perm[a]!;
       const st = this.start[i]!;
-      if (st <= hi) this.emit(st, this.dur[i]!, person, this.rowKey[i]!, this.keyAt(i), from, openSeconds, visit);
+      if (st > hi) continue;
+      this.emit(st, this.dur[i]!, person, this.rowKey.at(i), keys[a]!, from, openSeconds, visit);
     }
+    if (this.tPerson.length === 0) return;
     const tp = this.tPerson.view();
     for (let i = 0; i < tp.length; i++) {
       if (tp[i] !== person) continue;
       const st = this.tStart.at(i);
       if (st <= hi) this.emit(st, this.tDur.at(i), person, this.tRowKey.at(i), this.tKey.at(i), from, openSeconds, visit);
     }
-  }
-
-  private keyAt(i: number): number {
-    let a = 0;
-    let b = this.runKeys.length;
-    while (b - a > 1) {
-      const m = (a + b) >>> 1;
-      if (this.runStart[m]! <= i) a = m;
-      else b = m;
-    }
-    return this.runKeys[a]!;
   }
 
   private emit(st: number, du: number, person: number, rowKey: number, key: number, from: number, openSeconds: number, visit: IntervalVisitor): void {

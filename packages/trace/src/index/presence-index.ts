@@ -1,9 +1,14 @@
 import { cellToParent, getResolution } from 'h3-js';
-import { dayNumberOf, localDayOf, localMidnight } from '@epigrid/core';
-import type { CheckInRow, HouseholdRow, TelecomRow, TicketRow } from '../presence-rows.js';
+import { dayNumberOf } from '@epigrid/core';
+import type { CheckInBatch, CheckInColumns, HouseholdRow, TelecomRow, TicketRow } from '../presence-rows.js';
 import { HouseholdTable } from './household-table.js';
-import { IntervalSegment, type IntervalVisitor } from './interval-segment.js';
+import { DaySegments } from './day-segments.js';
+import type { IntervalVisitor } from './interval-segment.js';
 import { TicketTable, type Ticket } from './ticket-table.js';
+
+function isColumns(batch: CheckInBatch): batch is CheckInColumns {
+  return !Array.isArray(batch);
+}
 
 /** How an index is set up. */
 export interface PresenceIndexOptions {
@@ -37,8 +42,8 @@ export interface PresenceIndexStats {
 export class PresenceIndex {
   readonly utcOffsetMinutes: number;
   private readonly maxStay: number;
-  private readonly checkIns = new Map<number, IntervalSegment>();
-  private readonly telecom = new Map<number, IntervalSegment>();
+  private readonly checkIns: DaySegments;
+  private readonly telecom: DaySegments;
   private readonly tickets = new TicketTable();
   private readonly households = new HouseholdTable();
   private readonly cellIds = new Map<string, number>();
@@ -52,16 +57,26 @@ export class PresenceIndex {
   constructor(options: PresenceIndexOptions) {
     this.utcOffsetMinutes = options.utcOffsetMinutes;
     this.maxStay = options.maxStaySeconds ?? 86_400;
+    this.checkIns = new DaySegments(options.utcOffsetMinutes);
+    this.telecom = new DaySegments(options.utcOffsetMinutes);
   }
 
   /**
    * Appends check-ins (each row once: the store feeds only newly committed rows).
-   * @param rows - check-ins
+   * @param rows - check-ins, as row objects or columns
    */
-  appendCheckIns(rows: readonly CheckInRow[]): void {
-    for (const r of rows) {
-      const duration = r.timeOut === null ? null : this.clip(r.timeOut - r.timeIn);
-      this.segment(this.checkIns, r.timeIn).push(r.venueId, r.personId, r.timeIn, duration, r.rowKey);
+  appendCheckIns(rows: CheckInBatch): void {
+    if (!isColumns(rows)) {
+      for (const r of rows) {
+        const duration = r.timeOut === null ? null : this.clip(r.timeOut - r.timeIn);
+        this.checkIns.push(r.venueId, r.personId, r.timeIn, duration, r.rowKey);
+      }
+      return;
+    }
+    const { personId, venueId, timeIn, timeOut, rowKey } = rows;
+    for (let i = 0; i < rows.rows; i++) {
+      const out = timeOut[i]!;
+      this.checkIns.push(venueId[i]!, personId[i]!, timeIn[i]!, Number.isNaN(out) ? null : this.clip(out - timeIn[i]!), rowKey[i]!);
     }
   }
 
@@ -77,7 +92,7 @@ export class PresenceIndex {
         this.cellIds.set(r.cell, id);
         this.cellNames.push(r.cell);
       }
-      this.segment(this.telecom, r.start).push(id, r.personId, r.start, this.clip(r.end - r.start), r.rowKey);
+      this.telecom.push(id, r.personId, r.start, this.clip(r.end - r.start), r.rowKey);
     }
   }
 
@@ -99,8 +114,8 @@ export class PresenceIndex {
 
   /** Merges every day's unsorted tail now (otherwise done lazily when a tail grows). */
   compact(): void {
-    for (const s of this.checkIns.values()) s.compact();
-    for (const s of this.telecom.values()) s.compact();
+    this.checkIns.compact();
+    this.telecom.compact();
   }
 
   /**
@@ -110,16 +125,7 @@ export class PresenceIndex {
    */
   dropDaysBefore(day: number | string): number {
     const first = typeof day === 'string' ? dayNumberOf(day) : day;
-    let dropped = 0;
-    for (const map of [this.checkIns, this.telecom]) {
-      for (const [d, s] of map) {
-        if (d < first) {
-          dropped += s.rows;
-          map.delete(d);
-        }
-      }
-    }
-    return dropped + this.tickets.dropBefore(first);
+    return this.checkIns.dropBefore(first) + this.telecom.dropBefore(first) + this.tickets.dropBefore(first);
   }
 
   /** Size figures, including bytes per presence row. */
@@ -128,12 +134,12 @@ export class PresenceIndex {
     let telecomRows = 0;
     let bytes = 0;
     const days: number[] = [];
-    for (const s of this.checkIns.values()) {
+    for (const s of this.checkIns.segments()) {
       checkInRows += s.rows;
       bytes += s.bytes;
       days.push(s.day);
     }
-    for (const s of this.telecom.values()) {
+    for (const s of this.telecom.segments()) {
       telecomRows += s.rows;
       bytes += s.bytes;
       days.push(s.day);
@@ -160,7 +166,7 @@ export class PresenceIndex {
    * @param visit - receives (person, timeIn, timeOut, rowKey, venueId, assumed)
    */
   checkInsOf(personId: number, from: number, to: number, openSeconds: number, visit: IntervalVisitor): void {
-    this.scan(this.checkIns, from, to, openSeconds, (s) => s.forEachOf(personId, from, to, openSeconds, visit));
+    this.checkIns.forEachOf(personId, from, to, openSeconds, visit);
   }
 
   /**
@@ -172,7 +178,7 @@ export class PresenceIndex {
    * @param visit - receives (person, timeIn, timeOut, rowKey, venueId, assumed)
    */
   checkInsAt(venueId: number, from: number, to: number, openSeconds: number, visit: IntervalVisitor): void {
-    this.scan(this.checkIns, from, to, openSeconds, (s) => s.forEachAt(venueId, from, to, openSeconds, visit));
+    this.checkIns.forEachAt(venueId, from, to, openSeconds, visit);
   }
 
   /**
@@ -183,7 +189,7 @@ export class PresenceIndex {
    * @param visit - receives (person, start, end, rowKey, cellId, false)
    */
   telecomOf(personId: number, from: number, to: number, visit: IntervalVisitor): void {
-    this.scan(this.telecom, from, to, 0, (s) => s.forEachOf(personId, from, to, 0, visit));
+    this.telecom.forEachOf(personId, from, to, 0, visit);
   }
 
   /**
@@ -194,7 +200,7 @@ export class PresenceIndex {
    * @param visit - receives (person, start, end, rowKey, cellId, false)
    */
   telecomAt(cellId: number, from: number, to: number, visit: IntervalVisitor): void {
-    this.scan(this.telecom, from, to, 0, (s) => s.forEachAt(cellId, from, to, 0, visit));
+    this.telecom.forEachAt(cellId, from, to, 0, visit);
   }
 
   /**
@@ -264,29 +270,17 @@ export class PresenceIndex {
     return this.households.membersOf(householdId);
   }
 
+  /**
+   * Members of a person's household (the person included), in insertion order; empty without one.
+   * @param personId - person
+   */
+  householdMembersOf(personId: number): readonly number[] {
+    return this.households.membersWith(personId);
+  }
+
   private clip(duration: number): number {
     if (duration <= this.maxStay) return Math.max(0, duration);
     this.clipped++;
     return this.maxStay;
-  }
-
-  private segment(map: Map<number, IntervalSegment>, start: number): IntervalSegment {
-    const day = localDayOf(start, this.utcOffsetMinutes);
-    let s = map.get(day);
-    if (!s) {
-      s = new IntervalSegment(day, localMidnight(day, this.utcOffsetMinutes));
-      map.set(day, s);
-    }
-    return s;
-  }
-
-  private scan(map: Map<number, IntervalSegment>, from: number, to: number, openSeconds: number, each: (s: IntervalSegment) => void): void {
-    let reach = openSeconds;
-    for (const s of map.values()) if (s.maxDuration > reach) reach = s.maxDuration;
-    const last = localDayOf(to, this.utcOffsetMinutes);
-    for (let d = localDayOf(from - reach, this.utcOffsetMinutes); d <= last; d++) {
-      const s = map.get(d);
-      if (s) each(s);
-    }
   }
 }

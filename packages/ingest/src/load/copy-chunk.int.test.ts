@@ -12,6 +12,7 @@ function recording(db: SqlClient, log: string[]): SqlClient {
     query: (sql, params) => (log.push(sql), db.query(sql, params)),
     exec: (sql) => (log.push(sql), db.exec(sql)),
     copyIn: (table, text) => (log.push(`COPY ${table}`), db.copyIn(table, text)),
+    copyOut: (query, format) => (log.push(`COPY (${query}) TO STDOUT`), db.copyOut(query, format)),
     transaction: (work) => db.transaction((tx) => work(recording(tx, log))),
     close: () => db.close(),
   };

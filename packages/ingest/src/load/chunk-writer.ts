@@ -12,7 +12,7 @@ import { MemoHasher } from '../identity/memo-hasher.js';
 import type { RecordTarget, SourceMapper } from '../model/source-mapper.js';
 import type { RowBatch } from '../model/row-batch.js';
 import type { SourceRecord } from '../model/source-record.js';
-import { writeEncodedChunk } from './copy-chunk.js';
+import { writeEncodedChunk, type DayLoadRoutes } from './copy-chunk.js';
 import { CopyEncoder, type EncodeEnv, type EncodedChunk } from './copy-encoder.js';
 import { deadLettersOf } from './dead-letters-of.js';
 import { loadChunk, type LoadEnv } from './load-chunk.js';
@@ -67,6 +67,7 @@ export class ChunkWriter {
   private inFlight: Promise<void> | null = null;
   private readonly byCopy: boolean;
   private readonly dayLoadsOn: boolean;
+  private readonly routes: DayLoadRoutes;
   private readonly encodeEnv: EncodeEnv;
   private readonly serial = new Serial();
   private encoder: CopyEncoder | null = null;
@@ -91,6 +92,7 @@ export class ChunkWriter {
   ) {
     this.byCopy = mapper.target.kind === 'records' && loadsByCopy(mapper.target);
     this.dayLoadsOn = this.byCopy && (options.dayLoads ?? false) && (mapper.target as RecordTarget).partitioned;
+    this.routes = { batchId, known: new Map() };
     this.encodeEnv = {
       hasher: new MemoHasher(env.vault),
       resolver: env.resolver,
@@ -177,7 +179,7 @@ export class ChunkWriter {
   private async writeEncoded(tx: SqlClient, chunk: EncodedChunk, deadLetters: readonly NewDeadLetter[], lastRowNumber: number): Promise<CommittedChunk> {
     const target = this.mapper.target as RecordTarget;
     const write = (): ReturnType<typeof writeEncodedChunk> =>
-      writeEncodedChunk(tx, this.env, target, this.mapper.source, chunk, this.dayLoadsOn ? this.batchId : null);
+      writeEncodedChunk(tx, this.env, target, this.mapper.source, chunk, this.dayLoadsOn ? this.routes : null);
     const written = this.options.sharedConnection ? await this.serial.run(write) : await write();
     await insertDeadLetters(tx, deadLetters);
     return {

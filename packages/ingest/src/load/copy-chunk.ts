@@ -1,4 +1,4 @@
-import { dayTarget, ensureDayPartitions, partitionName, type PresenceTable, type SqlClient } from '@epigrid/store';
+import { dayTarget, ensureDayPartitions, partitionName, type DayTarget, type PresenceTable, type SqlClient } from '@epigrid/store';
 import type { IdentityResolver } from '../identity/identity-resolver.js';
 import type { RecordTarget } from '../model/source-mapper.js';
 import { copyColumns, type DayRows, type EncodedChunk, type OpenBlock } from './copy-encoder.js';
@@ -75,6 +75,13 @@ async function copyThroughStage(tx: SqlClient, target: RecordTarget, text: strin
   return result.rowCount;
 }
 
+/** A batch whose days with no partition yet go to load tables, and where its days were found to go. */
+export interface DayLoadRoutes {
+  readonly batchId: number;
+  /** By day, decided once per import (a load table or a partition only ever stays). */
+  readonly known: Map<string, DayTarget>;
+}
+
 /** The COPY text of one day and the table it goes to. */
 interface DayText {
   readonly day: string | null;
@@ -87,12 +94,16 @@ interface DayText {
  * import met them) and returns the others, which go to their partitions.
  * @returns rows copied into load tables, and the days left
  */
-async function copyDayLoads(tx: SqlClient, target: RecordTarget, batchId: number, days: readonly DayText[]): Promise<{ loaded: number; rest: DayText[] }> {
+async function copyDayLoads(tx: SqlClient, target: RecordTarget, routes: DayLoadRoutes, days: readonly DayText[]): Promise<{ loaded: number; rest: DayText[] }> {
   const columns = copyColumns(target).join(', ');
   const rest: DayText[] = [];
   let loaded = 0;
   for (const day of days) {
-    const where = await dayTarget(tx, target.table as PresenceTable, batchId, day.day!);
+    let where = routes.known.get(day.day!);
+    if (where === undefined) {
+      where = await dayTarget(tx, target.table as PresenceTable, routes.batchId, day.day!);
+      routes.known.set(day.day!, where);
+    }
     if (where.kind === 'partition') {
       rest.push(day);
       continue;
@@ -106,7 +117,7 @@ async function copyDayLoads(tx: SqlClient, target: RecordTarget, batchId: number
 /**
  * Writes an encoded chunk inside the chunk's transaction: resolves the identity keys the import had
  * not linked yet (exact keys, scored match, provisional persons and reviews) and completes their
- * lines, then loads the rows by COPY. With `loadBatch` set, a day that has no partition yet goes to
+ * lines, then loads the rows by COPY. With `loads` set, a day that has no partition yet goes to
  * the batch's load table for the day (attached when the import ends, see `finishDayLoads`; its
  * duplicates are found then). The other days go straight into their partitions when no key is a
  * duplicate, else through the staging table. Rows get their ids in row order within each day.
@@ -115,7 +126,7 @@ async function copyDayLoads(tx: SqlClient, target: RecordTarget, batchId: number
  * @param target - the source's table
  * @param source - source name (recorded on reviews)
  * @param chunk - the encoded rows
- * @param loadBatch - the batch whose day loads take new days, or null for every day straight into its partition
+ * @param loads - the batch whose load tables take new days, or null for every day straight into its partition
  */
 export async function writeEncodedChunk(
   tx: SqlClient,
@@ -123,7 +134,7 @@ export async function writeEncodedChunk(
   target: RecordTarget,
   source: string,
   chunk: EncodedChunk,
-  loadBatch: number | null = null,
+  loads: DayLoadRoutes | null = null,
 ): Promise<WriteCounts> {
   if (chunk.rows === 0) return { inserted: 0, corrected: 0, duplicates: 0 };
   let personOf = new Map<string, number>();
@@ -134,8 +145,8 @@ export async function writeEncodedChunk(
   }
   let texts: DayText[] = chunk.days.map((rows) => ({ day: rows.day, rows: rows.rows, text: textOf(rows, personOf) }));
   let loaded = 0;
-  if (target.partitioned && loadBatch !== null) {
-    ({ loaded, rest: texts } = await copyDayLoads(tx, target, loadBatch, texts));
+  if (target.partitioned && loads !== null) {
+    ({ loaded, rest: texts } = await copyDayLoads(tx, target, loads, texts));
   } else if (target.partitioned) {
     const days = texts.map((d) => d.day!).filter((d) => !env.partitions.has(`${target.table}:${d}`));
     await ensureDayPartitions(tx, target.table as PresenceTable, days);

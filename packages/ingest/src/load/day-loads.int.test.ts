@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { listDayLoads, testBackends, type SqlClient } from '@epigrid/store';
+import { dropDayLoadsBefore, listDayLoads, testBackends, type SqlClient } from '@epigrid/store';
 import { batchesOf, type RowBatch } from '../model/row-batch.js';
 import type { SourceRecord } from '../model/source-record.js';
 import { buildPoolingFixture, type PoolingFixture } from '../testing/pooling-fixture.js';
@@ -134,6 +134,16 @@ for (const backend of testBackends()) {
       assert.ok(log.some((s) => /^COPY check_in_p20260405 \(/.test(s)));
       assert.ok(log.some((s) => /^COPY check_in_b\d+_p20260406 \(/.test(s)));
       assert.equal(await count(db, `SELECT count(*)::int AS n FROM check_in WHERE scan_id IN ('x1', 'x2', 'x3')`), 3);
+    });
+
+    it('leaves the load of a failed import that is never run again to retention, which drops it with its day', async () => {
+      const rows = ['r1', 'r2', 'r3', 'r4'].map((id, i) => scan(id, '2026-04-09', i));
+      await assert.rejects(load('abandoned', { batches: interrupted(rows, 3) }), /killed/);
+      const batchId = (await db.query<{ id: number }>(`SELECT id FROM import_batch WHERE content_hash = 'abandoned'`)).rows[0]!.id;
+      assert.deepEqual(await listDayLoads(db, 'check_in', batchId), ['2026-04-09']);
+      assert.deepEqual(await dropDayLoadsBefore(db, 'check_in', '2026-04-09'), [], 'a day inside the window stays (the import may still be run again)');
+      assert.deepEqual(await dropDayLoadsBefore(db, 'check_in', '2026-04-10'), [`check_in_b${batchId}_p20260409`]);
+      assert.deepEqual(await listDayLoads(db, 'check_in', batchId), []);
     });
   });
 }

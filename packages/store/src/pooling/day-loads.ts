@@ -63,7 +63,7 @@ export async function dayTarget(tx: SqlClient, table: PresenceTable, batchId: nu
   if (!exists.load) {
     // The CHECK matches the partition bound, so attaching does not scan the rows; autovacuum has nothing to do on an append-only table until then.
     await tx.exec(
-      `CREATE TABLE IF NOT EXISTS ${load} (LIKE ${table} INCLUDING DEFAULTS,
+      `CREATE TABLE IF NOT EXISTS ${load} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
          CONSTRAINT ${load}_day CHECK (day >= '${day}' AND day < '${nextDay(day)}')) WITH (autovacuum_enabled = false)`,
     );
   }
@@ -176,4 +176,27 @@ export async function finishDayLoads(tx: SqlClient, table: PresenceTable, key: s
     attached.push(day);
   }
   return { attached, merged, duplicates };
+}
+
+/**
+ * Drops the load tables (of any batch) of days before a cutoff: what a failed import that was never
+ * run again left behind goes when retention would have dropped its day anyway.
+ * @param db - database
+ * @param table - presence table
+ * @param cutoff - first day kept (YYYY-MM-DD)
+ * @returns the tables dropped
+ */
+export async function dropDayLoadsBefore(db: SqlClient, table: PresenceTable, cutoff: string): Promise<string[]> {
+  const result = await db.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace AND relname ~ $1 ORDER BY relname`,
+    [`^${table}_b[0-9]+_p[0-9]{8}$`],
+  );
+  const dropped: string[] = [];
+  for (const { name } of result.rows) {
+    const digits = name.slice(-8);
+    if (`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}` >= cutoff) continue;
+    await db.exec(`DROP TABLE IF EXISTS ${name}`);
+    dropped.push(name);
+  }
+  return dropped;
 }

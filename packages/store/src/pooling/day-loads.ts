@@ -155,9 +155,10 @@ async function attach(tx: SqlClient, table: PresenceTable, key: string, load: st
 export async function finishDayLoads(tx: SqlClient, table: PresenceTable, key: string, batchId: number): Promise<FinishedDayLoads> {
   const days = await listDayLoads(tx, table, batchId);
   if (days.length === 0) return { attached: [], merged: [], duplicates: 0 };
-  // One index build holds a day's keys in memory; the default 64 MB sorts a large day on disk.
-  await tx.exec(`SET LOCAL maintenance_work_mem = '256MB';
-    LOCK TABLE ${table} IN SHARE UPDATE EXCLUSIVE MODE`);
+  // An index build sorts a day's keys in memory up to this size, else on disk (PGlite keeps its default: its heap is the process's).
+  if (tx.engine === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
+  // Serialises against another import attaching or creating a partition of the table; reads and row writes go on.
+  await tx.exec(`LOCK TABLE ${table} IN SHARE UPDATE EXCLUSIVE MODE`);
   const newest = await newestPresenceId(tx);
   const attached: string[] = [];
   const merged: string[] = [];

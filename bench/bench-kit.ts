@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export interface Figure {
   readonly name: string;
   readonly value: number;
-  readonly unit: 'ms' | 's' | 'rows/s' | 'ops/s' | 'count';
+  readonly unit: 'ms' | 's' | 'rows/s' | 'ops/s' | 'count' | 'ratio';
   /** Upper bound the figure must stay under, when there is one (a lower bound with `atLeast`). */
   readonly target?: number;
   /** The target is a floor (throughputs), not a ceiling. */
@@ -39,7 +39,7 @@ export function report(name: string, figures: readonly Figure[]): boolean {
   console.log(`\n${name}`);
   for (const r of results) {
     const target = r.target === undefined ? '' : `  (target ${r.atLeast ? '≥' : '≤'} ${r.target} ${r.unit}: ${r.met ? 'met' : 'MISSED'})`;
-    console.log(`  ${r.name.padEnd(52)} ${r.value.toFixed(r.unit === 'ms' ? 2 : 1).padStart(10)} ${r.unit}${target}${r.note ? `  — ${r.note}` : ''}`);
+    console.log(`  ${r.name.padEnd(52)} ${r.value.toFixed(r.unit === 'ms' || r.unit === 'ratio' ? 2 : 1).padStart(10)} ${r.unit}${target}${r.note ? `  — ${r.note}` : ''}`);
   }
   return results.every((r) => r.met !== false);
 }

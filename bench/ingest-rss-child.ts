@@ -2,13 +2,28 @@
 // it and samples its own RSS every 200 ms; prints one JSON line { rows, bytes, seconds, peakMiB, ... }.
 // Usage: node --import tsx bench/ingest-rss-child.ts <megabytes>   (PostgreSQL from EPIGRID_TEST_DATABASE_URL, else PGlite)
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPoolingFixture, importFile } from '@epigrid/ingest';
 import { createThrowawayDatabase, migrate, openPglite, openPostgres, type SqlClient } from '@epigrid/store';
 
 const megabytes = Number(process.argv[2] ?? 200);
+
+/**
+ * This process's peak RSS. On Linux from VmHWM: getrusage's maxRSS also counts the high-water mark of
+ * the address space the process had before exec, i.e. the spawning parent's RSS, so a child of a big
+ * parent would report the parent's size.
+ */
+function peakRssMiB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm !== null) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
 const url = process.env.EPIGRID_TEST_DATABASE_URL;
 const throwaway = url === undefined ? null : await createThrowawayDatabase(url);
 const db: SqlClient = throwaway === null ? await openPglite() : await openPostgres(throwaway.url, 4);
@@ -45,7 +60,7 @@ try {
       rows,
       bytes: statSync(file).size,
       seconds,
-      peakMiB: process.resourceUsage().maxRSS / 1024,
+      peakMiB: peakRssMiB(),
       sampledPeakMiB: Math.max(...samples),
       earlyPeakMiB: Math.max(...tenth),
     }),

@@ -3,8 +3,9 @@
 // HTTP batch rows/s (NDJSON and CSV bodies, streamed) on both engines; peak RSS of a separate child
 // process importing a large generated file (bench/ingest-rss-child.ts).
 // Targets are lower bounds (rows/s), so they are checked here and written as notes.
-// Usage: node --import tsx bench/ingest.bench.ts   (PostgreSQL from EPIGRID_TEST_DATABASE_URL, if set;
-// BENCH_PG_ROWS, BENCH_PGLITE_ROWS, BENCH_RSS_MB size the runs)
+// Usage: node --import tsx bench/ingest.bench.ts   (PostgreSQL from EPIGRID_TEST_DATABASE_URL, default
+// postgres://postgres@127.0.0.1:5432/test; BENCH_PG_ROWS, BENCH_PGLITE_ROWS, BENCH_RSS_MB size the runs;
+// BENCH_DAY_LOADS=0 copies new days straight into their partitions, indexes kept row by row)
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ const PG_ROWS = Number(process.env.BENCH_PG_ROWS ?? 500_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? 200_000);
 const HTTP_ROWS = 100_000;
 const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 2048); // the issue's 2 GB file
+const DAY_LOADS = process.env.BENCH_DAY_LOADS !== '0';
+const PG_URL = process.env.EPIGRID_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'epigrid-bench-'));
 
 function writeCsv(path: string, rows: number, venue: string, phones: readonly string[], offset = 0): void {
@@ -70,7 +73,7 @@ async function benchEngine(name: 'postgres' | 'pglite', db: SqlClient, rows: num
   const file = join(dir, `${name}.check-ins.csv`);
   writeCsv(file, rows, fx.venueCode, fx.residents.map((r) => r.phone));
   const [, copySeconds] = await timed(() => rawCopy(file));
-  const [result, seconds] = await timed(() => importFile({ ...fx.env, chunkSize: 50_000 }, 'check-ins', file, { actorName: 'bench' }));
+  const [result, seconds] = await timed(() => importFile({ ...fx.env, chunkSize: 50_000, dayLoads: DAY_LOADS }, 'check-ins', file, { actorName: 'bench' }));
   if (result.accepted !== rows) throw new Error(`${name}: accepted ${result.accepted} of ${rows}`);
   const rate = rows / seconds;
   const copyRate = rows / copySeconds;
@@ -78,7 +81,21 @@ async function benchEngine(name: 'postgres' | 'pglite', db: SqlClient, rows: num
   const floorRate = await floorCopy(db, days);
   figures.push({ name: `${name}: raw COPY of the same CSV`, value: copyRate, unit: 'rows/s' });
   figures.push({ name: `${name}: COPY of the imported rows into a table shaped like check_in`, value: floorRate, unit: 'rows/s', note: `${(floorRate / copyRate).toFixed(2)} × raw COPY: the database's share alone (four indexes, wider rows)` });
-  lowerBound(`${name}: check-ins import (validate, link, insert)`, rate, target, `; ${(rate / copyRate).toFixed(2)} × raw COPY (target ≥ ${share}), ${(rate / floorRate).toFixed(2)} × the check_in COPY`);
+  lowerBound(`${name}: check-ins import (validate, link, insert)`, rate, target);
+  figures.push({
+    name: `${name}: import ÷ raw COPY (the issue's ratio)`,
+    value: rate / copyRate,
+    unit: 'ratio',
+    target: Number(share.toFixed(2)),
+    atLeast: true,
+    note: 'raw COPY: the same CSV into an index-free text table',
+  });
+  figures.push({
+    name: `${name}: import ÷ COPY into a check_in-shaped table`,
+    value: rate / floorRate,
+    unit: 'ratio',
+    note: 'the same rows as check_in rows, into day partitions with the four indexes kept row by row; above 1 when new days are built beside check_in',
+  });
 }
 
 /** HTTP batch ingestion: the same check-ins as one NDJSON body and one CSV body, each one transaction. */
@@ -105,8 +122,8 @@ async function benchHttp(label: string, db: SqlClient): Promise<void> {
   await app.close();
 }
 
-if (process.env.EPIGRID_TEST_DATABASE_URL) {
-  const throwaway = await createThrowawayDatabase(process.env.EPIGRID_TEST_DATABASE_URL);
+{
+  const throwaway = await createThrowawayDatabase(PG_URL);
   const db = await openPostgres(throwaway.url, 4);
   try {
     await benchEngine('postgres', db, PG_ROWS, async (file) => {
@@ -138,7 +155,10 @@ if (process.env.EPIGRID_TEST_DATABASE_URL) {
 
 {
   // Peak RSS measured cleanly: a fresh process that only generates and imports one large file.
-  const child = execFileSync(process.execPath, ['--import', 'tsx', new URL('./ingest-rss-child.ts', import.meta.url).pathname, String(RSS_MB)], { encoding: 'utf8' });
+  const child = execFileSync(process.execPath, ['--import', 'tsx', new URL('./ingest-rss-child.ts', import.meta.url).pathname, String(RSS_MB)], {
+    encoding: 'utf8',
+    env: { ...process.env, EPIGRID_TEST_DATABASE_URL: PG_URL },
+  });
   const rss = JSON.parse(child.trim().split('\n').pop()!) as { engine: string; rows: number; bytes: number; seconds: number; peakMiB: number; earlyPeakMiB: number };
   const size = `${(rss.bytes / 2 ** 20).toFixed(0)} MiB, ${rss.rows} rows`;
   figures.push({

@@ -17,6 +17,7 @@ export * from './sessions/session-store.js';
 export * from './persons/person-registry.js';
 export * from './regions/region-registry.js';
 export * from './pooling/presence-partitions.js';
+export * from './pooling/day-loads.js';
 export * from './pooling/import-batches.js';
 export * from './pooling/dead-letters.js';
 export * from './pooling/person-merge.js';

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildPoolingFixture } from '@epigrid/ingest';
-import { createThrowawayDatabase, migrate, openPglite, openPostgres, testBackends, type SqlClient, type ThrowawayDatabase } from '@epigrid/store';
+import {
+  createThrowawayDatabase,
+  dayLoadName,
+  listDayLoads,
+  migrate,
+  openPglite,
+  openPostgres,
+  testBackends,
+  type SqlClient,
+  type ThrowawayDatabase,
+} from '@epigrid/store';
 
 const BIN = fileURLToPath(new URL('../../bin/epigrid.js', import.meta.url));
 const ROWS = 12_000;
@@ -70,10 +80,15 @@ for (const backend of testBackends()) {
       assert.equal(child.signalCode, 'SIGKILL', output);
 
       const db = await open();
-      const partial = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM check_in')).rows[0]!.n;
-      const batch = (await db.query<{ rows_done: number; status: string }>('SELECT rows_done, status FROM import_batch')).rows[0]!;
+      const visible = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM check_in')).rows[0]!.n;
+      const batch = (await db.query<{ id: number; rows_done: number; status: string }>('SELECT id, rows_done, status FROM import_batch')).rows[0]!;
+      let loaded = 0;
+      for (const day of await listDayLoads(db, 'check_in', batch.id)) {
+        loaded += (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${dayLoadName('check_in', batch.id, day)}`)).rows[0]!.n;
+      }
       await db.close();
-      assert.ok(partial > 0 && partial < expected.accepted, `killed mid-import (${partial} rows stored)`);
+      assert.ok(loaded > 0 && loaded < expected.accepted, `killed mid-import (${loaded} rows loaded)`);
+      assert.equal(visible, 0, 'the new days are not visible before the import completes');
       assert.equal(batch.status, 'running');
 
       const rerun = spawnSync(process.execPath, [BIN, 'import', 'check-ins', '--chunk-rows', '2000', file], { env, encoding: 'utf8' });

@@ -1,4 +1,4 @@
-import { ensureDayPartitions, partitionName, type PresenceTable, type SqlClient } from '@epigrid/store';
+import { dayTarget, ensureDayPartitions, partitionName, type DayTarget, type PresenceTable, type SqlClient } from '@epigrid/store';
 import type { IdentityResolver } from '../identity/identity-resolver.js';
 import type { RecordTarget } from '../model/source-mapper.js';
 import { copyColumns, type DayRows, type EncodedChunk, type OpenBlock } from './copy-encoder.js';
@@ -75,19 +75,67 @@ async function copyThroughStage(tx: SqlClient, target: RecordTarget, text: strin
   return result.rowCount;
 }
 
+/** A batch whose days with no partition yet go to load tables, and where its days were found to go. */
+export interface DayLoadRoutes {
+  readonly batchId: number;
+  /** By day, decided once per import (a load table or a partition only ever stays). */
+  readonly known: Map<string, DayTarget>;
+}
+
+/** The COPY text of one day and the table it goes to. */
+interface DayText {
+  readonly day: string | null;
+  readonly rows: number;
+  readonly text: string;
+}
+
+/**
+ * Copies the days the batch loads into tables of their own (days that had no partition when the
+ * import met them) and returns the others, which go to their partitions.
+ * @returns rows copied into load tables, and the days left
+ */
+async function copyDayLoads(tx: SqlClient, target: RecordTarget, routes: DayLoadRoutes, days: readonly DayText[]): Promise<{ loaded: number; rest: DayText[] }> {
+  const columns = copyColumns(target).join(', ');
+  const rest: DayText[] = [];
+  let loaded = 0;
+  for (const day of days) {
+    let where = routes.known.get(day.day!);
+    if (where === undefined) {
+      where = await dayTarget(tx, target.table as PresenceTable, routes.batchId, day.day!);
+      routes.known.set(day.day!, where);
+    }
+    if (where.kind === 'partition') {
+      rest.push(day);
+      continue;
+    }
+    if (day.text !== '') await tx.copyIn(`${where.name} (${columns})`, day.text);
+    loaded += day.rows;
+  }
+  return { loaded, rest };
+}
+
 /**
  * Writes an encoded chunk inside the chunk's transaction: resolves the identity keys the import had
  * not linked yet (exact keys, scored match, provisional persons and reviews) and completes their
- * lines, creates the day partitions, then loads the rows by COPY — straight into each day's
- * partition when no key is a duplicate, else through the staging table. Rows get their ids in row
- * order within each day.
+ * lines, then loads the rows by COPY. With `loads` set, a day that has no partition yet goes to
+ * the batch's load table for the day (attached when the import ends, see `finishDayLoads`; its
+ * duplicates are found then). The other days go straight into their partitions when no key is a
+ * duplicate, else through the staging table. Rows get their ids in row order within each day.
  * @param tx - the chunk's transaction
  * @param env - resolver and known partitions
  * @param target - the source's table
  * @param source - source name (recorded on reviews)
  * @param chunk - the encoded rows
+ * @param loads - the batch whose load tables take new days, or null for every day straight into its partition
  */
-export async function writeEncodedChunk(tx: SqlClient, env: CopyChunkEnv, target: RecordTarget, source: string, chunk: EncodedChunk): Promise<WriteCounts> {
+export async function writeEncodedChunk(
+  tx: SqlClient,
+  env: CopyChunkEnv,
+  target: RecordTarget,
+  source: string,
+  chunk: EncodedChunk,
+  loads: DayLoadRoutes | null = null,
+): Promise<WriteCounts> {
   if (chunk.rows === 0) return { inserted: 0, corrected: 0, duplicates: 0 };
   let personOf = new Map<string, number>();
   if (chunk.claims.size > 0) {
@@ -95,14 +143,17 @@ export async function writeEncodedChunk(tx: SqlClient, env: CopyChunkEnv, target
     const persons = await env.resolver.resolve(tx, [...chunk.claims.values()], source);
     personOf = new Map(keys.map((key, i) => [key, persons[i]!]));
   }
-  if (target.partitioned) {
-    const days = chunk.days.map((d) => d.day!).filter((d) => !env.partitions.has(`${target.table}:${d}`));
+  let texts: DayText[] = chunk.days.map((rows) => ({ day: rows.day, rows: rows.rows, text: textOf(rows, personOf) }));
+  let loaded = 0;
+  if (target.partitioned && loads !== null) {
+    ({ loaded, rest: texts } = await copyDayLoads(tx, target, loads, texts));
+  } else if (target.partitioned) {
+    const days = texts.map((d) => d.day!).filter((d) => !env.partitions.has(`${target.table}:${d}`));
     await ensureDayPartitions(tx, target.table as PresenceTable, days);
     for (const d of days) env.partitions.add(`${target.table}:${d}`);
   }
-  const texts = chunk.days.map((rows) => ({ day: rows.day, text: textOf(rows, personOf) }));
-  if (await copyOptimistically(tx, target, texts)) return { inserted: chunk.rows, corrected: 0, duplicates: 0 };
-  const text = texts.map((t) => t.text).join('');
-  const inserted = await copyThroughStage(tx, target, text);
-  return { inserted, corrected: 0, duplicates: chunk.rows - inserted };
+  const direct = texts.reduce((n, t) => n + t.rows, 0);
+  if (direct === 0 || (await copyOptimistically(tx, target, texts))) return { inserted: loaded + direct, corrected: 0, duplicates: 0 };
+  const inserted = await copyThroughStage(tx, target, texts.map((t) => t.text).join(''));
+  return { inserted: loaded + inserted, corrected: 0, duplicates: direct - inserted };
 }

@@ -35,6 +35,8 @@ export interface OpenBlock {
 /** The COPY lines of a chunk's rows falling on one partition day (null: the table is not partitioned). */
 export interface DayRows {
   readonly day: string | null;
+  /** Rows encoded for the day. */
+  readonly rows: number;
   /** In row order: joined text, or lines waiting for persons. */
   readonly blocks: ReadonlyArray<string | OpenBlock>;
 }
@@ -64,6 +66,7 @@ class DayGroup {
   readonly blocks: Array<string | OpenBlock> = [];
   lines: string[] = [];
   open: Array<{ line: number; key: string }> = [];
+  rows = 0;
 
   constructor(readonly day: string | null) {}
 
@@ -158,7 +161,7 @@ export class CopyEncoder {
     const days: DayRows[] = [];
     for (const group of this.groups.values()) {
       group.close();
-      if (group.blocks.length > 0) days.push({ day: group.day, blocks: group.blocks });
+      if (group.blocks.length > 0) days.push({ day: group.day, rows: group.rows, blocks: group.blocks });
     }
     return { days, claims: this.claims, rows: this.rows, rejected: this.rejected };
   }
@@ -226,6 +229,7 @@ export class CopyEncoder {
     if (at < 0) group.lines.push(text);
     else group.lines[at] = text;
     this.rows++;
+    group.rows++;
     return null;
   }
 }

@@ -31,6 +31,11 @@ export interface ImportEnv {
    * the next chunk then wait while a chunk's COPY runs.
    */
   readonly sharedConnection?: boolean;
+  /**
+   * Load a day that has no partition yet into a table of its own and attach it when the import ends
+   * (default: true unless `sharedConnection`). The day is then visible only once complete.
+   */
+  readonly dayLoads?: boolean;
 }
 
 /** Progress after each committed chunk. */
@@ -108,13 +113,13 @@ export async function runImport(env: ImportEnv, request: ImportRequest): Promise
     mapper,
     batch.id,
     ({ lastRowNumber, counts }) => {
-      progress.rows = lastRowNumber;
+      progress.rows = Math.max(progress.rows, lastRowNumber);
       progress.accepted += counts.accepted;
       progress.rejected += counts.rejected;
       progress.duplicates += counts.duplicates;
       request.onProgress?.({ ...progress });
     },
-    { sharedConnection: env.sharedConnection ?? false },
+    { sharedConnection: env.sharedConnection ?? false, dayLoads: env.dayLoads ?? !(env.sharedConnection ?? false) },
   );
   const chunkSize = env.chunkSize ?? writer.defaultChunkSize;
   const batches = 'batches' in request.records ? request.records.batches : batchesOf(request.records);
@@ -138,6 +143,7 @@ export async function runImport(env: ImportEnv, request: ImportRequest): Promise
     }
     await writer.endChunk();
     await writer.drain();
+    await writer.finish();
   } catch (error) {
     await writer.drain().catch(() => undefined);
     load.resolver.reset();

@@ -93,6 +93,18 @@ export async function recordChunk(tx: SqlClient, batchId: number, lastRow: numbe
 }
 
 /**
+ * Counts rows a batch had accepted as duplicates after all (found when its day loads were
+ * finished), in the same transaction.
+ * @param tx - transaction
+ * @param batchId - batch
+ * @param rows - how many
+ */
+export async function countLateDuplicates(tx: SqlClient, batchId: number, rows: number): Promise<void> {
+  if (rows === 0) return;
+  await tx.query('UPDATE import_batch SET accepted = accepted - $2, duplicates = duplicates + $2 WHERE id = $1', [batchId, rows]);
+}
+
+/**
  * Marks a batch finished (done or failed) with its report.
  * @param db - database
  * @param batchId - batch

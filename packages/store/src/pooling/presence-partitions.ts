@@ -15,7 +15,11 @@ export interface DayPartition {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function nextDay(day: string): string {
+/**
+ * The day after a day.
+ * @param day - YYYY-MM-DD
+ */
+export function nextDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);

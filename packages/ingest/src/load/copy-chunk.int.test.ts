@@ -3,20 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { listDeadLetters, testBackends, type SqlClient } from '@epigrid/store';
 import { buildPoolingFixture, type PoolingFixture } from '../testing/pooling-fixture.js';
 import { recordsOf } from '../testing/rows.js';
+import { recordingClient } from '../testing/recording-client.js';
 import { runImport } from './run-import.js';
-
-/** The database, with every statement it is given written down. */
-function recording(db: SqlClient, log: string[]): SqlClient {
-  return {
-    engine: db.engine,
-    query: (sql, params) => (log.push(sql), db.query(sql, params)),
-    exec: (sql) => (log.push(sql), db.exec(sql)),
-    copyIn: (table, text) => (log.push(`COPY ${table}`), db.copyIn(table, text)),
-    copyOut: (query, format) => (log.push(`COPY (${query}) TO STDOUT`), db.copyOut(query, format)),
-    transaction: (work) => db.transaction((tx) => work(recording(tx, log))),
-    close: () => db.close(),
-  };
-}
 
 for (const backend of testBackends()) {
   describe(`optimistic COPY of presence rows on ${backend.name}`, () => {
@@ -36,7 +24,7 @@ for (const backend of testBackends()) {
       time_out: timeOut,
     });
     const load = (name: string, rows: Array<Record<string, string>>, chunkSize = 50_000): ReturnType<typeof runImport> =>
-      runImport({ ...fx.env, db: recording(db, log), chunkSize, dayLoads: false }, { source: 'check-ins', fileName: name, actorName: 'test', records: recordsOf(rows) });
+      runImport({ ...fx.env, db: recordingClient(db, log), chunkSize, dayLoads: false }, { source: 'check-ins', fileName: name, actorName: 'test', records: recordsOf(rows) });
 
     it('copies a chunk without duplicates straight into its day partition, in row order, persons found in the transaction included', async () => {
       log.length = 0;

@@ -6,19 +6,8 @@ import type { SourceRecord } from '../model/source-record.js';
 import { buildPoolingFixture, type PoolingFixture } from '../testing/pooling-fixture.js';
 import { recordsOf } from '../testing/rows.js';
 import type { ImportReport } from './import-report.js';
+import { recordingClient } from '../testing/recording-client.js';
 import { runImport } from './run-import.js';
-
-/** The database, with every statement it is given written down. */
-function recording(db: SqlClient, log: string[]): SqlClient {
-  return {
-    engine: db.engine,
-    query: (sql, params) => (log.push(sql), db.query(sql, params)),
-    exec: (sql) => (log.push(sql), db.exec(sql)),
-    copyIn: (table, text) => (log.push(`COPY ${table}`), db.copyIn(table, text)),
-    transaction: (work) => db.transaction((tx) => work(recording(tx, log))),
-    close: () => db.close(),
-  };
-}
 
 /** The rows one at a time, then a failure once `failAfter` rows were handed out (an import killed midway). */
 async function* interrupted(rows: ReadonlyArray<Record<string, string>>, failAfter: number): AsyncGenerator<RowBatch> {
@@ -52,7 +41,7 @@ for (const backend of testBackends()) {
       time_out: '',
     });
     const load = (hash: string, records: AsyncIterable<SourceRecord> | { readonly batches: AsyncIterable<RowBatch> }, fresh = false): Promise<ImportReport> =>
-      runImport({ ...fx.env, db: recording(db, log), chunkSize: 3 }, { source: 'check-ins', fileName: `${hash}.csv`, contentHash: hash, fresh, actorName: 'test', records });
+      runImport({ ...fx.env, db: recordingClient(db, log), chunkSize: 3 }, { source: 'check-ins', fileName: `${hash}.csv`, contentHash: hash, fresh, actorName: 'test', records });
 
     it('shows nothing of a new day until the import is complete; a re-run after a crash ends with one clean run, duplicates counted, ids in row order after every visible id', async () => {
       const day = '2026-04-01';

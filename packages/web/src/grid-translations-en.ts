@@ -27,6 +27,8 @@ export const gridEn = {
     address: 'Address',
     phone: 'Phone',
     region: 'Grid',
+    closedByAppealDecision: 'This review closes when the appeal is decided (upheld or rejected, with the outcome in words); an outcome here only notes progress.',
+    toAppeals: 'Decide the appeal',
     savedOnPhone: 'The outcome is saved on this phone and will be sent as soon as there is a connection.',
     recorded: 'Outcome: {{outcome}} ({{at}})',
     myTasks: 'My tasks',

@@ -30,6 +30,8 @@ export const gridZh = {
     address: '地址',
     phone: '电话',
     region: '网格',
+    closedByAppealDecision: '申诉复核在对申诉作出决定（成立或驳回，并写明结果）后关闭；此处记录的结果仅作进展备注。',
+    toAppeals: '去处理申诉',
     savedOnPhone: '结果已保存在本机，联网后将自动发送。',
     recorded: '结果：{{outcome}}（{{at}}）',
     myTasks: '我的任务',

@@ -1,6 +1,7 @@
 import { dayNumberOf, localMidnight, type HealthFact, type HealthInput } from '@epigrid/core';
 import type { SqlClient } from '../db/sql-client.js';
 import { ticketVisitFactsSql } from './travel-risk.js';
+import { checkInInRiskArea } from './venue-risk.js';
 
 /** Options of {@link readHealthFacts}. */
 export interface HealthFactOptions {
@@ -65,7 +66,7 @@ export async function readHealthFacts(db: SqlClient, personIds: readonly number[
      SELECT ci.person_id, 'risk-area-visit', ci.time_in, NULL, NULL, l.level, 'check_in', ci.id
      FROM check_in ci JOIN ids ON ids.id = ci.person_id
      JOIN place pl ON pl.id = ci.place_id
-     JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since
+     JOIN risk_area_level l ON ${checkInInRiskArea('ci', 'pl', 'l')}
      UNION ALL
      ${ticketVisitFactsSql('$2')}
      UNION ALL

@@ -47,7 +47,7 @@ for (const backend of testBackends()) {
     });
 
     it('a pass that sees the missed round and one that sees the missed test day, overlapping, leave one reminder', async () => {
-      const rule = triggerTaskRules(fx.services.profile.id).find((r) => r.type === 'urge_test')!;
+      const rule = triggerTaskRules(fx.services.profile).find((r) => r.type === 'urge_test')!;
       // The first pass runs before the end of 9 Mar (the round has closed, the test day has not ended),
       // the second after it: alone, each would remind person 5 for a different reason.
       const passes = (): Promise<RoutedTask[][]> =>

@@ -105,6 +105,7 @@ export const gridEn = {
     climbed_one: 'climbed to {{region}} ({{level}}), {{count}} level up',
     climbed_other: 'climbed to {{region}} ({{level}}), {{count}} levels up',
     ago: '{{duration}} ago',
+    justNow: 'just now',
     none: 'No work has climbed to your jurisdiction.',
     noneUnread: 'No unread notices.',
   },

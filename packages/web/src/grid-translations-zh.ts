@@ -108,6 +108,7 @@ export const gridZh = {
     climbed_one: '已上报至{{region}}（{{level}}），升级 {{count}} 级',
     climbed_other: '已上报至{{region}}（{{level}}），升级 {{count}} 级',
     ago: '{{duration}}前',
+    justNow: '刚刚',
     none: '本辖区没有升级上报的任务。',
     noneUnread: '没有未读提醒。',
   },

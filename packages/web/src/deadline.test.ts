@@ -22,6 +22,7 @@ function task(id: number, deadline: string, status: TaskView['status'] = 'open')
     assignedLevel: 'grid',
     assignee: null,
     allowedOutcomes: ['tested'],
+    closedBy: 'outcome',
     outcome: null,
   };
 }

@@ -18,10 +18,13 @@ export function FacilitySelect({ value, onChange }: FacilitySelectProps): ReactE
   const { t } = useTranslation();
   // Wrapped so "still loading" (no data) differs from "no list anywhere" (list null).
   const facilities = useAsync(async () => ({ list: await loadFacilities() }), []);
-  const label = (f: FacilityView): string => {
+  // Rooms before the area: a phone cuts a long option short, and the rooms decide the choice.
+  const rooms = (f: FacilityView): string | null => {
     const free = freeRooms(f);
-    return [f.name, f.region.name, free === null ? null : t('outcomeForm.freeRooms', { count: free })].filter((part) => part !== null).join(' · ');
+    return free === null ? null : t('outcomeForm.freeRooms', { count: free });
   };
+  const label = (f: FacilityView): string => [f.name, rooms(f), f.region.name].filter((part) => part !== null).join(' · ');
+  const chosen = facilities.data?.list?.find((f) => String(f.id) === value) ?? null;
   return (
     <label className="field">
       <span className="field__label">{t('outcomeForm.facility')}</span>
@@ -41,6 +44,12 @@ export function FacilitySelect({ value, onChange }: FacilitySelectProps): ReactE
             </option>
           ))}
         </select>
+      )}
+      {chosen !== null && (
+        <span className="facilityselect__chosen" data-testid="outcome-facility-chosen">
+          <strong>{chosen.name}</strong>
+          <span className="muted">{[chosen.region.name, rooms(chosen)].filter((part) => part !== null).join(' · ')}</span>
+        </span>
       )}
     </label>
   );

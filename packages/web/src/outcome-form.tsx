@@ -52,12 +52,30 @@ export function OutcomeForm({ allowed, onSubmit }: OutcomeFormProps): ReactEleme
         <legend>{t('outcomeForm.what')}</legend>
         {allowed.map((option) => (
           <label key={option} className={`outcomeform__code${code === option ? ' outcomeform__code--on' : ''}`}>
-            <input type="radio" name="outcome" value={option} checked={code === option} onChange={() => setCode(option)} data-testid={`outcome-${option}`} />
+            <input
+              type="radio"
+              name="outcome"
+              value={option}
+              checked={code === option}
+              onChange={() => {
+                setCode(option);
+                setProblem(null);
+              }}
+              data-testid={`outcome-${option}`}
+            />
             {t(`outcomes.${option}`)}
           </label>
         ))}
       </fieldset>
-      {code === 'transferred' && <FacilitySelect value={facility} onChange={setFacility} />}
+      {code === 'transferred' && (
+        <FacilitySelect
+          value={facility}
+          onChange={(value) => {
+            setFacility(value);
+            setProblem(null);
+          }}
+        />
+      )}
       <label className="field">
         <span className="field__label">{t('outcomeForm.note')}</span>
         <textarea className="input outcomeform__note" rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} data-testid="outcome-note" />

@@ -50,6 +50,7 @@ function task(id: number, status: TaskView['status']): TaskView {
     assignedLevel: 'grid',
     assignee: null,
     allowedOutcomes: ['reached', 'not_home'],
+    closedBy: 'outcome',
     outcome: null,
   };
 }

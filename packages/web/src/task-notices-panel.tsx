@@ -94,6 +94,7 @@ function NoticeItem({ notice, busy, onRead }: NoticeItemProps): ReactElement {
   const language = useLanguage();
   const now = useNow(60_000);
   const task = notice.task;
+  const age = now - Date.parse(notice.createdAt);
   return (
     <li className={`notices__item${notice.read ? '' : ' notices__item--unread'}`} data-testid="notice" data-read={notice.read}>
       <span className="overdue__type">{t(`taskTypes.${task.type}`, { defaultValue: task.type })}</span>
@@ -106,7 +107,7 @@ function NoticeItem({ notice, busy, onRead }: NoticeItemProps): ReactElement {
           count: task.escalations,
         })}
       </span>
-      <span className="muted">{t('notices.ago', { duration: formatDuration(language, now - Date.parse(notice.createdAt)) })}</span>
+      <span className="muted">{age < 60_000 ? t('notices.justNow') : t('notices.ago', { duration: formatDuration(language, age) })}</span>
       {task.status === 'open' ? (
         task.overdue && <span className="overdue__late">{t('grid.overdueBy', { duration: formatDuration(language, now - Date.parse(task.deadline)) })}</span>
       ) : (

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timeLeft } from './deadline.js';
 import { formatTimestamp } from './format.js';
-import { gridHash } from './hash-route.js';
+import { gridHash, reviewHash } from './hash-route.js';
 import { OutcomeForm } from './outcome-form.js';
 import type { OutcomeDraft } from './outcome-form.js';
 import { PhoneCallLink } from './phone-call-link.js';
@@ -61,6 +61,11 @@ export function TaskScreen({ task, now, pending, onRecord }: TaskScreenProps): R
         <p className="alert alert--info" data-testid="task-outcome">
           {t('grid.recorded', { outcome: t(`outcomes.${task.outcome.code}`), at: formatTimestamp(task.outcome.recordedAt) })}
           {task.outcome.note !== null && task.outcome.note !== '' && <span className="taskscreen__note">{task.outcome.note}</span>}
+        </p>
+      )}
+      {open && task.closedBy === 'appeal_decision' && (
+        <p className="alert alert--info" data-testid="task-closed-by-decision">
+          {t('grid.closedByAppealDecision')} <a href={reviewHash}>{t('grid.toAppeals')}</a>
         </p>
       )}
       {open && <OutcomeForm allowed={task.allowedOutcomes} onSubmit={onRecord} />}

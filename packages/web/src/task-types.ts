@@ -41,6 +41,8 @@ export interface TaskView {
   readonly assignedLevel: string;
   readonly assignee: { readonly id: number; readonly name: string } | null;
   readonly allowedOutcomes: readonly OutcomeCode[];
+  /** What closes the task: a worker's outcome, or deciding the appeal it reviews (on the reviewers' page). */
+  readonly closedBy: 'outcome' | 'appeal_decision';
   readonly outcome: { readonly code: OutcomeCode; readonly note: string | null; readonly recordedAt: string } | null;
 }
 

@@ -86,6 +86,8 @@ export const protocolProfileSchema: z.ZodType<ProtocolProfile> = z
       companion: z
         .strictObject({ tests: z.number().int().min(1).max(20), withinDays: z.number().int().min(1).max(30), minHoursApart: z.number().min(0).max(240) })
         .nullable(),
+      // Optional: a profile that states no tolerance counts only samples of the planned local day.
+      testDayToleranceHours: z.number().min(0).max(24).optional(),
     }),
     serialInterval: z.strictObject({
       distribution: z.literal('gamma'),

@@ -52,6 +52,16 @@ describe('protocol profiles', () => {
     assert.ok(check.kind === 'invalid' && check.issues.some((i) => i.path === 'closeContact.vehicle.planeWithoutHepa'));
   });
 
+  it('a tolerance around planned test days is data: absent in the built-ins (none), stated by a profile file, bounded', () => {
+    for (const profile of builtinProfiles.values()) assert.equal(profile.management.testDayToleranceHours, undefined, profile.id);
+    const lenient = clone('CN-P9-2022-06-28');
+    lenient.management.testDayToleranceHours = 6;
+    assert.equal(parseProfile(lenient).management.testDayToleranceHours, 6);
+    lenient.management.testDayToleranceHours = 36;
+    const check = checkProfile(lenient);
+    assert.ok(check.kind === 'invalid' && check.issues.some((i) => i.path === 'management.testDayToleranceHours'));
+  });
+
   it('names rules with the profile prefix', () => {
     assert.equal(ruleId(builtinProfile('CN-P9-2022-06-28'), 'close/venue'), 'CN-P9/close/venue');
   });

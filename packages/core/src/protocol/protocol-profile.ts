@@ -169,6 +169,12 @@ export interface ManagementRules {
   readonly closeContact: ManagementSchedule;
   readonly subCloseContact: ManagementSchedule | null;
   readonly companion: CompanionFollowUp | null;
+  /**
+   * Hours before a planned test day begins and after it ends (local calendar days) in which a sample
+   * still counts for it. Absent: none — the sample must be taken on the planned local day, else the
+   * test was missed (`missed-required-test`, a door knock).
+   */
+  readonly testDayToleranceHours?: number;
 }
 
 /** Serial interval as a gamma distribution, for Wallinga–Teunis (§7). */

@@ -110,11 +110,14 @@ export const builtinTaskTypes: readonly TaskType[] = parseTaskTypes([
     titleKey: 'task.review_appeal',
     ruleId: 'loop.appeal.review',
     trigger: 'appeal',
-    // The appeal's own deadline (the health-code safeguards' SLA); deciding the appeal closes the task.
+    // The appeal's own deadline (the health-code safeguards' SLA).
     deadlineHours: 24,
     escalationStepHours: 24,
     priority: 4,
-    outcomes: { reached: closeAs(null), not_home: retry(null) },
+    // Only deciding the appeal (upheld or rejected, with the outcome in words) closes the review; a
+    // reviewer may note that the appellant could not be reached, and the task stays open.
+    closedBy: 'appeal_decision',
+    outcomes: { not_home: retry(null) },
     fires: { on: 'appeal' },
     routing: { roles: ['command_centre', 'epidemiologist'], fromLevel: 'county' },
   },

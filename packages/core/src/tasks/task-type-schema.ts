@@ -4,6 +4,9 @@ import { firingRuleSchema, gridWorkRouting, taskRoutingSchema } from './task-fir
 
 const hours = z.number().positive().max(24 * 30);
 
+/** What may close a task: a worker's outcome, or the decision of the appeal the task reviews. */
+export const taskClosers = ['outcome', 'appeal_decision'] as const;
+
 /** What one outcome code does on one task type: close it or not, the person's new state, a follow-up task. */
 const outcomeEffect = z.strictObject({
   /** False keeps the task open (e.g. nobody home: visit again before the deadline). */
@@ -37,6 +40,12 @@ export const taskTypeSchema = z.strictObject({
   fires: firingRuleSchema.nullable().default(null),
   /** Who works the type and where routing starts; grid workers from the home by default. */
   routing: taskRoutingSchema.default(gridWorkRouting),
+  /**
+   * What closes a task of the type: a worker's `outcome` (the default), or the decision of the
+   * appeal it reviews (`appeal_decision`) — then no outcome may close it, and the outcomes listed
+   * only note progress (e.g. the appellant could not be reached).
+   */
+  closedBy: z.enum(taskClosers).default('outcome'),
 });
 
 /** A validated task type. */
@@ -47,7 +56,8 @@ export type OutcomeEffect = z.infer<typeof outcomeEffect>;
 
 /**
  * Validates a list of task types: each id once, every follow-up names a listed type, at least one
- * outcome closes the task, a firing rule fires on the type's own trigger.
+ * outcome closes the task (none may, for a type closed by its appeal's decision), a firing rule
+ * fires on the type's own trigger.
  * @param input - untrusted data (JSON)
  * @returns the task types, or throws a ZodError naming the entry and field
  */
@@ -62,7 +72,13 @@ export function parseTaskTypes(input: unknown): TaskType[] {
       });
       types.forEach((t, i) => {
         const effects = Object.entries(t.outcomes);
-        if (!effects.some(([, e]) => e.closes)) ctx.addIssue({ code: 'custom', path: [i, 'outcomes'], message: `task type ${t.id}: no outcome closes it` });
+        if (t.closedBy === 'outcome' && !effects.some(([, e]) => e.closes)) ctx.addIssue({ code: 'custom', path: [i, 'outcomes'], message: `task type ${t.id}: no outcome closes it` });
+        if (t.closedBy === 'appeal_decision') {
+          if (t.trigger !== 'appeal') ctx.addIssue({ code: 'custom', path: [i, 'closedBy'], message: `task type ${t.id}: only an appeal's review is closed by the appeal's decision` });
+          for (const [code, e] of effects) {
+            if (e.closes) ctx.addIssue({ code: 'custom', path: [i, 'outcomes', code, 'closes'], message: `task type ${t.id} is closed by its appeal's decision: outcome ${code} may not close it` });
+          }
+        }
         if (t.fires !== null && t.fires.on !== t.trigger) {
           ctx.addIssue({ code: 'custom', path: [i, 'fires', 'on'], message: `task type ${t.id}: fires on ${t.fires.on} but its trigger is ${t.trigger}` });
         }

@@ -60,6 +60,23 @@ describe('task types as data', () => {
     assert.deepEqual(taskTypeById('release_check')!.routing, { roles: ['grid_worker'], fromLevel: null });
   });
 
+  it('closes an appeal review only by deciding the appeal: no outcome of the catalogue closes it', () => {
+    const review = taskTypeById('review_appeal')!;
+    assert.equal(review.closedBy, 'appeal_decision');
+    assert.deepEqual(Object.entries(review.outcomes).filter(([, e]) => e.closes), []);
+    assert.deepEqual(allowedOutcomes(review), ['not_home']);
+    for (const type of builtinTaskTypes.filter((t) => t.id !== 'review_appeal')) assert.equal(type.closedBy, 'outcome', type.id);
+  });
+
+  it('refuses a closing outcome on a type closed by its appeal’s decision, and that closer on a type of another trigger', () => {
+    const review = taskTypeById('review_appeal')!;
+    const closing = { ...review, outcomes: { ...review.outcomes, reached: { closes: true, state: null, followUp: null } } };
+    assert.throws(() => parseTaskTypes([closing]), /closed by its appeal's decision: outcome reached may not close it/);
+    const release = taskTypeById('release_check')!;
+    assert.throws(() => parseTaskTypes([{ ...release, closedBy: 'appeal_decision', outcomes: { not_home: release.outcomes.not_home } }]), /only an appeal's review is closed by the appeal's decision/);
+    assert.throws(() => parseTaskTypes([{ ...release, closedBy: 'mayor' }]), ZodError);
+  });
+
   it('lets a reminder to test leave a quarantine as it was', () => {
     for (const id of ['urge_test', 'retest_pool_member']) {
       const type = taskTypeById(id)!;

@@ -1,4 +1,4 @@
-import { allowedOutcomes, isOverdue, maskPhone, outcomeCodes, taskTypeById } from '@epigrid/core';
+import { allowedOutcomes, isOverdue, maskPhone, outcomeCodes, taskClosers, taskTypeById } from '@epigrid/core';
 import type { TaskRecord } from '@epigrid/store';
 import { z } from 'zod';
 
@@ -25,6 +25,7 @@ export const taskViewSchema = z.object({
   assignedLevel: z.string(),
   assignee: z.object({ id: z.number(), name: z.string() }).nullable(),
   allowedOutcomes: z.array(z.enum(outcomeCodes)),
+  closedBy: z.enum(taskClosers).describe("what closes the task: a worker's outcome, or deciding the appeal it reviews"),
   outcome: z.object({ code: z.enum(outcomeCodes), note: z.string().nullable(), recordedAt: z.string() }).nullable(),
 });
 
@@ -63,6 +64,7 @@ export function presentTask(task: TaskRecord, now: Date): TaskView {
     assignedLevel: task.assignedLevel,
     assignee: task.assigneeId === null ? null : { id: task.assigneeId, name: task.assigneeName ?? '' },
     allowedOutcomes: type === undefined ? [] : allowedOutcomes(type),
+    closedBy: type?.closedBy ?? 'outcome',
     outcome:
       task.outcomeCode === null
         ? null

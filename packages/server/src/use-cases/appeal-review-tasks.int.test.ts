@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { insertAppeal, testBackends, type SqlClient } from '@epigrid/store';
 import { buildTaskFixture, type TaskFixture } from '../testing/task-fixture.js';
@@ -66,6 +67,34 @@ for (const backend of testBackends()) {
       assert.equal((await escalateTasks(fx.services)).escalated, 1);
       const climbed = (await tasksOfType(db, 'review_appeal')).find((t) => t.id === review.id)!;
       assert.deepEqual([climbed.level, climbed.assignee], ['city', await userId(fx.jurisdiction.users.epi.username)], 'the city’s epidemiologist, a reviewer');
+    });
+
+    it('an outcome cannot close a review: "reached" is refused, saying the appeal’s decision closes it; "not home" is noted and leaves it open', async () => {
+      const epi = fx.jurisdiction.users.epi.username;
+      const review = (await tasksOfType(db, 'review_appeal')).find((t) => t.status === 'open')!;
+      const outcome = (code: string): Promise<{ statusCode: number; body: string; json: () => unknown }> =>
+        post(epi, `/api/tasks/${review.id}/outcomes`, { clientId: randomUUID(), code, recordedAt: '2026-03-11T12:30:00+08:00' });
+      for (const code of ['reached', 'moved', 'transferred']) {
+        const refused = await outcome(code);
+        assert.equal(refused.statusCode, 400, refused.body);
+        const error = (refused.json() as { error: { details: { field: string; reason: string } } }).error.details;
+        assert.equal(error.field, 'code');
+        assert.match(error.reason, new RegExp(`review_appeal task closes only when its appeal is decided .* not by outcome ${code}; the outcomes it records are: not_home$`));
+      }
+      assert.equal((await tasksOfType(db, 'review_appeal')).find((t) => t.id === review.id)!.status, 'open');
+      const refusals = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'task.outcome' AND outcome = 'refused' AND subject = $1 AND details->>'reason' = 'outcome_not_allowed'`,
+        [`task:${review.id}`],
+      );
+      assert.equal(refusals.rows[0]!.n, 3, 'each refusal is audited');
+      const noted = await outcome('not_home');
+      assert.equal(noted.statusCode, 201, noted.body);
+      assert.equal((noted.json() as { task: { status: string } }).task.status, 'open');
+
+      const appealId = Number(review.subjectKey.split(':')[1]);
+      const decided = await post(epi, `/api/appeals/${appealId}/decide`, { status: 'upheld', outcome: 'the test result was filed under the wrong person' });
+      assert.equal(decided.statusCode, 200, decided.body);
+      assert.equal((await tasksOfType(db, 'review_appeal')).find((t) => t.id === review.id)!.status, 'done', 'the decision closes it');
     });
   });
 }

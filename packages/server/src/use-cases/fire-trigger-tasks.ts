@@ -1,4 +1,4 @@
-import { builtinTaskTypes, deadlineHoursFor, type TaskTrigger, type TaskType } from '@epigrid/core';
+import { builtinTaskTypes, deadlineHoursFor, type ProtocolProfile, type TaskTrigger, type TaskType } from '@epigrid/core';
 import { generateTriggerTasks, type TaskRoutingRule, type TriggerTaskRule } from '@epigrid/store';
 import type { Services } from '../services.js';
 import { judgmentRules } from './judgment/judgment-rules.js';
@@ -6,15 +6,27 @@ import { pushTasks } from './push-tasks.js';
 
 /**
  * The firing rules of the catalogue under the active protocol profile: one per task type that a
- * trigger creates by itself, with its deadline and routing.
- * @param profileId - active protocol profile id
+ * trigger creates by itself, with its deadline and routing, and the profile's tolerance around
+ * planned test days (none unless the profile states one).
+ * @param profile - active protocol profile
  * @param types - the task-type catalogue
  */
-export function triggerTaskRules(profileId: string, types: readonly TaskType[] = builtinTaskTypes): TriggerTaskRule[] {
+export function triggerTaskRules(profile: Pick<ProtocolProfile, 'id' | 'management'>, types: readonly TaskType[] = builtinTaskTypes): TriggerTaskRule[] {
+  const testDayToleranceHours = profile.management.testDayToleranceHours ?? 0;
   return types.flatMap((type) =>
     type.fires === null
       ? []
-      : [{ type: type.id, ruleId: type.ruleId, priority: type.priority, deadlineHours: deadlineHoursFor(type, profileId), fires: type.fires, routing: type.routing }],
+      : [
+          {
+            type: type.id,
+            ruleId: type.ruleId,
+            priority: type.priority,
+            deadlineHours: deadlineHoursFor(type, profile.id),
+            fires: type.fires,
+            routing: type.routing,
+            testDayToleranceHours,
+          },
+        ],
   );
 }
 
@@ -38,7 +50,7 @@ export async function fireTriggerTasks(services: Services, only?: TaskTrigger): 
   const clock = { now: services.now(), utcOffsetMinutes: judgmentRules(services).areas?.utcOffsetMinutes ?? 480 };
   const created: Record<string, number> = {};
   const ids: number[] = [];
-  for (const rule of triggerTaskRules(services.profile.id)) {
+  for (const rule of triggerTaskRules(services.profile)) {
     if (only !== undefined && rule.fires.on !== only) continue;
     const tasks = await generateTriggerTasks(services.db, rule, clock);
     created[rule.type] = tasks.length;

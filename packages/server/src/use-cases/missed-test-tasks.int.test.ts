@@ -29,7 +29,7 @@ for (const backend of testBackends()) {
       const plan = { endDate: '2026-03-15', testDates: ['2026-03-08', '2026-03-09', '2026-03-11'] };
       for (const i of [1, 2, 3]) await traceManagedContact(fx, person(i), 'close', plan);
       for (const i of [1, 2]) await setPersonState(db, person(i), 'under_quarantine', '2026-03-09T22:00:00+08:00');
-      // A swab counts for a test day from the day before to the day after: 7 Mar covers 8 Mar, not 9 Mar.
+      // A swab counts only for its own local day: the one of 7 Mar covers neither 8 nor 9 Mar (the latest is asked for).
       await insertLabResults(db, [swab('P1-7', person(1), '2026-03-07T09:00:00+08:00')]);
       // Person 2 fell ill after being listed; person 3 was never placed under management.
       await reportCase(db, person(2), '2026-03-10T08:00:00+08:00');
@@ -74,7 +74,7 @@ for (const backend of testBackends()) {
       });
       assert.equal(res.statusCode, 201, res.body);
       assert.equal((await getPersonStates(db, [person(1)]))[0]?.state, 'under_quarantine');
-      assert.equal((await generateTasks(fx.services)).created, 0, 'the 8 Mar test was taken, the 9 Mar one was asked for');
+      assert.equal((await generateTasks(fx.services)).created, 0, 'the visit covered the 8 and 9 Mar tests');
       // Two days later: the 11 Mar test was missed too, and round MT2 has closed without person 9 (B1g1, like person 8).
       fx.setNow('2026-03-12T09:00:00+08:00');
       assert.equal((await generateTasks(fx.services)).created, 2);

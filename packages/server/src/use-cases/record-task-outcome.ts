@@ -1,4 +1,4 @@
-import { can, deadlineHoursFor, DomainError, taskTypeById, type Actor, type OutcomeCode } from '@epigrid/core';
+import { allowedOutcomes, can, deadlineHoursFor, DomainError, taskTypeById, type Actor, type OutcomeCode, type TaskType } from '@epigrid/core';
 import { getTasks, isIsolationFacility, locateTask, recordTaskOutcome, type NewTask, type TaskRecord } from '@epigrid/store';
 import type { Services } from '../services.js';
 import { routeAndPushTasks } from './generate-tasks.js';
@@ -29,6 +29,15 @@ async function heldTask(services: Services, actor: Actor, taskId: number): Promi
   throw new DomainError('outside_jurisdiction', { taskId });
 }
 
+/** Why an outcome code is refused on a task, in words that say what would close it instead. */
+function refusalReason(task: TaskRecord, code: OutcomeCode, type: TaskType | undefined): string {
+  const allowed = type === undefined ? 'none' : allowedOutcomes(type).join(', ') || 'none';
+  if (type?.closedBy === 'appeal_decision') {
+    return `a ${task.type} task closes only when its appeal is decided (upheld or rejected, with the outcome in words), not by outcome ${code}; the outcomes it records are: ${allowed}`;
+  }
+  return `outcome ${code} is not allowed on a ${task.type} task; allowed: ${allowed}`;
+}
+
 function followUpOf(services: Services, task: TaskRecord, report: OutcomeReport, typeId: string | null): NewTask | null {
   const next = typeId === null ? undefined : taskTypeById(typeId);
   if (next === undefined || task.personId === null) return null;
@@ -46,7 +55,7 @@ function followUpOf(services: Services, task: TaskRecord, report: OutcomeReport,
 
 /**
  * Records a worker's outcome on a task: checks the code is allowed for the task type (and a facility
- * for `transferred`), stores it once per client id, closes the task, sets the person's state (marked
+ * for `transferred`; an appeal's review closes only by deciding the appeal, so it takes no closing outcome), stores it once per client id, closes the task, sets the person's state (marked
  * for re-judgment: health code, area timers) and creates, routes and pushes the follow-up task.
  * The same client id again returns the same task and adds nothing (offline replay).
  * @param services - application services
@@ -71,7 +80,8 @@ export async function recordOutcomeForActor(
   const type = taskTypeById(task.type);
   const effect = type?.outcomes[report.code];
   if (effect === undefined) {
-    throw new DomainError('validation_failed', { field: 'code', reason: `outcome ${report.code} is not allowed on a ${task.type} task` });
+    await recordAudit(services, { ...audit, outcome: 'refused', details: { reason: 'outcome_not_allowed', code: report.code, person: task.personId } });
+    throw new DomainError('validation_failed', { field: 'code', reason: refusalReason(task, report.code, type) });
   }
   if (report.code === 'transferred') {
     if (report.facilityId === null) throw new DomainError('validation_failed', { field: 'facilityId', reason: 'a transfer names the facility' });

@@ -1,5 +1,6 @@
 import type { SqlClient } from '../db/sql-client.js';
 import { ticketsAtRiskStationsSql, travellersAtRiskStationsSql, travellersOfChangedAreasSql } from './travel-risk.js';
+import { checkInInRiskArea, checkInsAtRiskVenuesSql } from './venue-risk.js';
 
 /** Sources of health facts whose new rows make the incremental recompute look at their persons. */
 const SOURCES = {
@@ -11,6 +12,8 @@ const SOURCES = {
     OR EXISTS (SELECT 1 FROM health_code h WHERE h.person_id = lr.person_id AND h.colour <> 'green')`,
   // A trip matters when it starts or ends at a station in a current risk area; every ticket moves the mark.
   transport_ticket: ticketsAtRiskStationsSql,
+  // So does a venue visit in a current risk area; every check-in moves the mark.
+  check_in: checkInsAtRiskVenuesSql,
 } as const;
 
 /** Persons to recompute and the watermarks to commit once they are done. */
@@ -22,8 +25,8 @@ export interface PendingPersons {
 
 /**
  * Persons with new facts since the last recompute (new or corrected cases, new traced contacts, new
- * lab results, new tickets at stations in a risk area) plus persons whose stored colour has reached
- * its expiry.
+ * lab results, new tickets at stations in a risk area, new check-ins at venues in a risk area) plus
+ * persons whose stored colour has reached its expiry.
  * @param db - database
  * @param now - current time
  */
@@ -34,7 +37,12 @@ export async function takePendingPersons(db: SqlClient, now: Date): Promise<Pend
   const next = new Map<string, number>();
   for (const [source, sql] of Object.entries(SOURCES)) {
     const from = seen.get(source) ?? 0;
-    const rows = await db.query<{ personId: number | null; id: number }>(`SELECT person_id AS "personId", id FROM (${sql}) s WHERE id > $1`, [from]);
+    // One row per person (and one for rows naming nobody) with the highest id: busy sources such as
+    // check-ins add many rows a minute, and only who and how far matter here.
+    const rows = await db.query<{ personId: number | null; id: number }>(
+      `SELECT person_id AS "personId", max(id) AS id FROM (${sql}) s WHERE id > $1 GROUP BY person_id`,
+      [from],
+    );
     let max = from;
     for (const r of rows.rows) {
       if (r.personId !== null) ids.add(r.personId);
@@ -92,7 +100,7 @@ export async function personsWithHealthFacts(db: SqlClient): Promise<number[]> {
      UNION SELECT person_id FROM health_code WHERE colour <> 'green' OR override_until IS NOT NULL
      UNION SELECT p.id FROM person p JOIN risk_area_level l ON NOT l.background AND p.region_path <@ l.region_path
      UNION SELECT ci.person_id FROM check_in ci JOIN place pl ON pl.id = ci.place_id
-       JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since
+       JOIN risk_area_level l ON ${checkInInRiskArea('ci', 'pl', 'l')}
        WHERE ci.person_id IS NOT NULL
      UNION ${travellersAtRiskStationsSql}`,
   );

@@ -136,5 +136,29 @@ for (const backend of testBackends()) {
       const second = await takePendingPersons(db, new Date('2026-03-10T12:00:00+08:00'));
       assert.ok(!second.personIds.some((p) => persons.includes(p)));
     });
+
+    it('marks a new visitor of a venue already in a risk area at once; a visit elsewhere or before the level began marks nobody', async () => {
+      const now = new Date('2026-03-11T12:00:00+08:00');
+      await (await takePendingPersons(db, now)).commit();
+      const tag = randomBytes(3).toString('hex');
+      const quiet = await insertRegion(db, { code: `q${tag}`, parentId: null, level: 'community', nameZh: '静', nameEn: 'Quiet' });
+      const elsewhere = await db.query<{ id: number }>(
+        `INSERT INTO place (kind, name, region_id, region_path, lat, lng) VALUES ('venue', 'Park', $1, $2::ltree, 0, 0) RETURNING id`,
+        [quiet.id, quiet.path],
+      );
+      await ensureDayPartitions(db, 'check_in', ['2026-03-08', '2026-03-11']);
+      const checkIn = async (key: string, person: number, place: number, day: string): Promise<void> => {
+        await db.query(`INSERT INTO check_in (scan_id, day, person_id, place_id, time_in) VALUES ($1, $2, $3, $4, $5)`, [`${key}-${tag}`, day, person, place, `${day}T10:00:00+08:00`]);
+      };
+      await checkIn('at-risk', persons[2]!, placeId, '2026-03-11');
+      await checkIn('quiet', persons[1]!, elsewhere.rows[0]!.id, '2026-03-11');
+      await checkIn('early', persons[0]!, placeId, '2026-03-08');
+      const pending = await takePendingPersons(db, now);
+      assert.deepEqual(pending.personIds, [persons[2]], 'only the visit to the area at risk, on or after its level began');
+      await pending.commit();
+      assert.deepEqual((await takePendingPersons(db, now)).personIds, [], 'each check-in is read once');
+      await checkIn('again', persons[3]!, placeId, '2026-03-11');
+      assert.deepEqual((await takePendingPersons(db, now)).personIds, [persons[3]], 'the next visit after the mark');
+    });
   });
 }

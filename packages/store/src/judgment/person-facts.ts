@@ -1,11 +1,18 @@
 import { dayNumberOf, localMidnight, type HealthFact, type HealthInput } from '@epigrid/core';
 import type { SqlClient } from '../db/sql-client.js';
+import { sampleForTestDaySql } from './required-test-window.js';
 import { ticketVisitFactsSql } from './travel-risk.js';
+import { checkInInRiskArea } from './venue-risk.js';
 
 /** Options of {@link readHealthFacts}. */
 export interface HealthFactOptions {
   /** Local offset from UTC for calendar dates (quarantine end, test days, area days). */
   readonly utcOffsetMinutes: number;
+  /**
+   * Hours around a planned test day in which a sample still counts (the protocol profile's
+   * `management.testDayToleranceHours`); absent or 0: only the planned local day.
+   */
+  readonly testDayToleranceHours?: number;
 }
 
 interface FactRow {
@@ -24,7 +31,8 @@ const toSeconds = (t: Date | string): number => Math.floor(new Date(t).getTime()
 /**
  * Reads the health facts of a set of persons in bulk, each tied to the row it came from: case
  * reports (case, suspected), traced contacts (close, sub-close, companion, with the end of their
- * management), planned tests with no sample that day (missed test), lab results (negative,
+ * management), planned tests with no sample on that local day (missed test; the profile may allow a
+ * tolerance around the day), lab results (negative,
  * single-tube positive, positive pooled tube), living in or checking in at a current risk area, a
  * trip by train, coach, plane or ship from or to a station in a current risk area (this instance's
  * own or an imported one) on the day of travel.
@@ -37,6 +45,7 @@ const toSeconds = (t: Date | string): number => Math.floor(new Date(t).getTime()
 export async function readHealthFacts(db: SqlClient, personIds: readonly number[], options: HealthFactOptions): Promise<Map<number, HealthFact[]>> {
   const facts = new Map<number, HealthFact[]>();
   if (personIds.length === 0) return facts;
+  const toleranceHours = options.testDayToleranceHours ?? 0;
   const result = await db.query<FactRow>(
     `WITH ids AS (SELECT unnest($1::bigint[]) AS id)
      SELECT c.person_id AS "personId", CASE WHEN c.classification = 'suspected' THEN 'suspected-case' ELSE 'case' END AS input,
@@ -50,9 +59,7 @@ export async function readHealthFacts(db: SqlClient, personIds: readonly number[
      SELECT tc.person_id, 'missed-required-test', NULL, NULL, test->>'date', NULL, 'traced_contact', tc.id
      FROM traced_contact tc JOIN ids ON ids.id = tc.person_id
      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN tc.kind IN ('close', 'sub-close') THEN coalesce(tc.management->'tests', '[]'::jsonb) ELSE '[]'::jsonb END) AS test
-     WHERE NOT EXISTS (
-       SELECT 1 FROM lab_result lr WHERE lr.person_id = tc.person_id
-         AND lr.sampled_at >= (test->>'date')::date - interval '1 day' AND lr.sampled_at < (test->>'date')::date + interval '2 days')
+     WHERE NOT ${sampleForTestDaySql('tc.person_id', "test->>'date'", '$2', '$3')}
      UNION ALL
      SELECT lr.person_id,
             CASE WHEN lr.result = 'negative' THEN 'negative-test' WHEN lr.pool_size = 1 THEN 'positive-test' ELSE 'pooled-tube-positive' END,
@@ -65,21 +72,21 @@ export async function readHealthFacts(db: SqlClient, personIds: readonly number[
      SELECT ci.person_id, 'risk-area-visit', ci.time_in, NULL, NULL, l.level, 'check_in', ci.id
      FROM check_in ci JOIN ids ON ids.id = ci.person_id
      JOIN place pl ON pl.id = ci.place_id
-     JOIN risk_area_level l ON NOT l.background AND pl.region_path <@ l.region_path AND ci.day >= l.since
+     JOIN risk_area_level l ON ${checkInInRiskArea('ci', 'pl', 'l')}
      UNION ALL
      ${ticketVisitFactsSql('$2')}
      UNION ALL
      SELECT ps.person_id, 'quarantine-completed', ps.since, NULL, NULL, NULL, 'task_outcome', ps.source_outcome_id
      FROM person_state ps JOIN ids ON ids.id = ps.person_id WHERE ps.state = 'released' AND ps.source_outcome_id IS NOT NULL`,
-    [personIds, options.utcOffsetMinutes],
+    [personIds, options.utcOffsetMinutes, toleranceHours],
   );
   const offset = options.utcOffsetMinutes;
   const endOfDay = (date: string): number => localMidnight(dayNumberOf(date) + 1, offset);
   for (const row of result.rows) {
     let fact: HealthFact;
     if (row.input === 'missed-required-test') {
-      // The planned test day passed without a sample: known from the end of that day.
-      fact = { input: row.input, at: endOfDay(row.untilDate!), evidence: { source: row.source, id: row.id } };
+      // The planned test day (and the tolerance after it) passed without a sample: known from then.
+      fact = { input: row.input, at: endOfDay(row.untilDate!) + Math.round(toleranceHours * 3600), evidence: { source: row.source, id: row.id } };
     } else if (row.input === 'risk-area-residence') {
       const [level, since] = row.areaLevel!.split('|') as [string, string];
       fact = {

@@ -1,5 +1,6 @@
 import type { FiringRule } from '@epigrid/core';
 import type { SqlClient } from '../db/sql-client.js';
+import { sampleForTestDaySql, testWindowEndSql } from '../judgment/required-test-window.js';
 import { insertRoutedTasks } from './routed-task-writer.js';
 import type { RoutedTask } from './task-routing-store.js';
 import { candidatesOf, localDate, type TriggerClock, type TriggeredRow, type TriggerTaskRule } from './trigger-rule.js';
@@ -8,28 +9,27 @@ type MissedTestRule = TriggerTaskRule<Extract<FiringRule, { on: 'missed_test' }>
 
 /**
  * Missed tests of management plans: for each person in one of the rule's states, the latest test day
- * of their plans (close and sub-close contacts' `management.tests`) within the rule's days that has
- * ended with no sample from the day before to the day after (the window of the `missed-required-test`
- * health fact), unless they became a case since they were listed, or a task of the type is open or
- * was created after that day ended (that visit covered it).
+ * of their plans (close and sub-close contacts' `management.tests`) within the rule's days whose
+ * window has passed with no sample in it — the planned local day, widened by the profile's tolerance
+ * (the window of the `missed-required-test` health fact) — unless they became a case since they were
+ * listed, or a task of the type is open or was created after the window ended (that visit covered it).
  */
 async function missedPlanTests(tx: SqlClient, rule: MissedTestRule, clock: TriggerClock): Promise<TriggeredRow[]> {
+  const testDay = "test->>'date'";
   const found = await tx.query<TriggeredRow>(
     `WITH missed AS (
-       SELECT DISTINCT ON (tc.person_id) tc.person_id, tc.id AS traced_contact_id, tc.case_report_id, test->>'date' AS test_date,
-              test->>'phase' AS phase, ((test->>'date')::date + 1)::timestamp AT TIME ZONE 'UTC' - make_interval(mins => $8::int) AS missed_at
+       SELECT DISTINCT ON (tc.person_id) tc.person_id, tc.id AS traced_contact_id, tc.case_report_id, ${testDay} AS test_date,
+              test->>'phase' AS phase, ${testWindowEndSql(testDay, '$7', '$8')} AS missed_at
        FROM traced_contact tc
        JOIN person_state ps ON ps.person_id = tc.person_id AND ps.state = ANY($3::text[])
        CROSS JOIN LATERAL jsonb_array_elements(coalesce(tc.management->'tests', '[]'::jsonb)) AS test
-       WHERE tc.kind = ANY($2::text[]) AND test->>'date' >= $4 AND test->>'date' < $5
-         AND NOT EXISTS (
-           SELECT 1 FROM lab_result lr WHERE lr.person_id = tc.person_id
-             AND lr.sampled_at >= (test->>'date')::date - interval '1 day' AND lr.sampled_at < (test->>'date')::date + interval '2 days')
+       WHERE tc.kind = ANY($2::text[]) AND ${testDay} >= $4 AND ${testWindowEndSql(testDay, '$7', '$8')} <= $5::timestamptz
+         AND NOT ${sampleForTestDaySql('tc.person_id', testDay, '$7', '$8')}
          AND NOT EXISTS (SELECT 1 FROM case_report c WHERE c.person_id = tc.person_id AND c.classification <> 'discarded' AND c.report_time >= tc.listed_at)
-       ORDER BY tc.person_id, test->>'date' DESC, tc.id
+       ORDER BY tc.person_id, ${testDay} DESC, tc.id
      )
      SELECT m.person_id AS "personId", 'test:' || m.test_date || ':person:' || m.person_id AS "subjectKey", p.region_path::text AS home,
-            $6::timestamptz AS clock, $6::timestamptz + make_interval(secs => $7::float8 * 3600) AS deadline,
+            $5::timestamptz AS clock, $5::timestamptz + make_interval(secs => $6::float8 * 3600) AS deadline,
             jsonb_build_object('testDate', m.test_date, 'phase', m.phase, 'tracedContactId', m.traced_contact_id, 'caseId', m.case_report_id)::text AS source
      FROM missed m JOIN person p ON p.id = m.person_id
      WHERE NOT EXISTS (SELECT 1 FROM task x WHERE x.type = $1 AND x.subject_key = 'test:' || m.test_date || ':person:' || m.person_id)
@@ -39,10 +39,10 @@ async function missedPlanTests(tx: SqlClient, rule: MissedTestRule, clock: Trigg
       rule.fires.contactKinds,
       rule.fires.states,
       localDate(clock, -rule.fires.withinDays),
-      localDate(clock),
       clock.now,
       rule.deadlineHours,
       clock.utcOffsetMinutes,
+      rule.testDayToleranceHours,
     ],
   );
   return found.rows;

@@ -1,4 +1,5 @@
 import type { SqlClient } from '../db/sql-client.js';
+import { lockTaskGeneration } from './generation-lock.js';
 import { insertRoutedTasks, type TaskCandidate } from './routed-task-writer.js';
 import { defaultRoutingRoles, type RoutedTask } from './task-routing-store.js';
 
@@ -17,7 +18,8 @@ export interface ContactTaskRule {
  * Turns traced contacts that have no task yet into tasks, routed as they are created: one SELECT
  * finds the new (type, case, person) pairs — skipping a person who already has an open task of that
  * type — routing decides in memory, and one INSERT … SELECT FROM unnest writes them already placed.
- * Idempotent: running it again adds nothing (UNIQUE (type, subject_key) … DO NOTHING).
+ * Idempotent: running it again adds nothing (UNIQUE (type, subject_key) … DO NOTHING); exclusive:
+ * an overlapping pass waits for this one ({@link lockTaskGeneration}).
  * @param db - database
  * @param rules - one rule per contact kind
  * @param now - creation (and routing) time
@@ -26,6 +28,7 @@ export interface ContactTaskRule {
  */
 export async function generateContactTasks(db: SqlClient, rules: readonly ContactTaskRule[], now: Date, roles: readonly string[] = defaultRoutingRoles): Promise<RoutedTask[]> {
   return db.transaction(async (tx) => {
+    await lockTaskGeneration(tx);
     const candidates = await tx.query<TaskCandidate>(
       `SELECT DISTINCT ON (tc.person_id, k.type)
               k.type, k.rule_id AS "ruleId", tc.person_id AS "personId", 'case:' || tc.case_report_id || ':person:' || tc.person_id AS "subjectKey",

@@ -10,6 +10,11 @@ export interface TriggerTaskRule<F extends FiringRule = FiringRule> {
   readonly deadlineHours: number;
   readonly fires: F;
   readonly routing: TaskRoutingRule;
+  /**
+   * From the active protocol profile: hours around a planned test day in which a sample still counts
+   * (`management.testDayToleranceHours`; 0 when it states none). Used by the missed-test rule.
+   */
+  readonly testDayToleranceHours: number;
 }
 
 /** When the trigger pass runs and what "today" means. */

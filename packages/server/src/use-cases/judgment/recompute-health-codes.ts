@@ -55,7 +55,10 @@ export async function recomputeHealthCodes(services: Services, personIds: readon
   const changes: HealthCodeChange[] = [];
   for (let i = 0; i < personIds.length; i += CHUNK) {
     const ids = personIds.slice(i, i + CHUNK);
-    const facts = await readHealthFacts(services.db, ids, { utcOffsetMinutes: rules.areas?.utcOffsetMinutes ?? 480 });
+    const facts = await readHealthFacts(services.db, ids, {
+      utcOffsetMinutes: rules.areas?.utcOffsetMinutes ?? 480,
+      testDayToleranceHours: services.profile.management.testDayToleranceHours ?? 0,
+    });
     const judged = ids.map((personId) => ({ personId, judgement: judgeHealthCode(facts.get(personId) ?? [], codes, at), cause: 'rule' as const }));
     await services.db.transaction(async (tx) => {
       const made = await saveHealthCodes(tx, judged, now);

@@ -162,5 +162,24 @@ for (const backend of testBackends()) {
         [['risk-list:city-b', 'allowed'], ['risk-list:city-b', 'refused'], ['risk-list:city-b', 'allowed'], ['risk-list:national', 'allowed'], ['risk-list:mirror', 'allowed'], [null, 'refused']],
       );
     });
+
+    it('a new check-in at a venue in an area already at risk turns the visitor yellow in the next minute job, not the next night', async () => {
+      const grid = await db.query<{ id: number; path: string }>('SELECT id, path::text AS path FROM region WHERE id = $1', [fixture.regionIds.A1g2]);
+      const venue = await db.query<{ id: number }>(
+        `INSERT INTO place (kind, name, region_id, region_path, lat, lng) VALUES ('venue', 'Noodle shop', $1, $2::ltree, 0, 0) RETURNING id`,
+        [grid.rows[0]!.id, grid.rows[0]!.path],
+      );
+      await runPendingJudgment(services);
+      assert.equal((await codeOf(ids[9]!)).colour, 'green');
+      await ensureDayPartitions(db, 'check_in', ['2026-03-10']);
+      const visit = await db.query<{ id: number }>(
+        `INSERT INTO check_in (scan_id, day, person_id, place_id, time_in) VALUES ($1, '2026-03-10', $2, $3, '2026-03-10T11:00:00+08:00') RETURNING id`,
+        [`visit-${ids[0]}`, ids[9], venue.rows[0]!.id],
+      );
+      const run = await runPendingJudgment(services);
+      assert.equal(run.colourChanges, 1, 'the visitor, and nobody else');
+      const visitor = await codeOf(ids[9]!);
+      assert.deepEqual([visitor.colour, visitor.ruleId, visitor.evidence], ['yellow', 'CN-P9-codes/area/visit', [{ source: 'check_in', id: Number(visit.rows[0]!.id) }]]);
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { dayTarget, ensureDayPartitions, partitionName, type DayTarget, type PresenceTable, type SqlClient } from '@epigrid/store';
 import type { IdentityResolver } from '../identity/identity-resolver.js';
 import type { RecordTarget } from '../model/source-mapper.js';
-import { copyColumns, type DayRows, type EncodedChunk, type OpenBlock } from './copy-encoder.js';
+import { copyColumns, type DayRows, type EncodedChunk } from './copy-encoder.js';
 import type { WriteCounts } from './write-records.js';
 
 /** PostgreSQL's unique_violation: the optimistic COPY met a row key already stored (or twice in the chunk). */
@@ -28,14 +28,14 @@ function columnTypes(target: RecordTarget): string[] {
  * savepoint is rolled back and the caller falls back to the staging path.
  * @returns whether the rows were copied
  */
-async function copyOptimistically(tx: SqlClient, target: RecordTarget, days: ReadonlyArray<{ day: string | null; text: string }>): Promise<boolean> {
+async function copyOptimistically(tx: SqlClient, target: RecordTarget, days: ReadonlyArray<{ day: string | null; bytes: Uint8Array }>): Promise<boolean> {
   const columns = copyColumns(target).join(', ');
   await tx.exec('SAVEPOINT ingest_copy');
   try {
-    for (const { day, text } of days) {
-      if (text === '') continue; // every row of the day was refused after all
+    for (const { day, bytes } of days) {
+      if (bytes.length === 0) continue; // every row of the day was refused after all
       const table = target.partitioned && day !== null ? partitionName(target.table as PresenceTable, day) : target.table;
-      await tx.copyIn(`${table} (${columns})`, text);
+      await tx.copyIn(`${table} (${columns})`, bytes);
     }
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
@@ -46,16 +46,31 @@ async function copyOptimistically(tx: SqlClient, target: RecordTarget, days: Rea
   return true;
 }
 
-/** The COPY text of one day's rows, the lines waiting for persons completed. */
-function textOf(rows: DayRows, personOf: ReadonlyMap<string, number>): string {
-  return rows.blocks
-    .map((block: string | OpenBlock) => {
-      if (typeof block === 'string') return block;
-      const lines = [...block.lines];
-      for (const { line, key } of block.open) lines[line] = `${lines[line]}${personOf.get(key)}\n`;
-      return lines.join('');
-    })
-    .join('');
+const encoder = new TextEncoder();
+
+/** The COPY bytes of one day's rows, the lines that waited for a lookup or for persons put in place. */
+function bytesOf(rows: DayRows, personOf: ReadonlyMap<string, number>): Uint8Array {
+  if (rows.insertions.length === 0) return rows.main;
+  const persons = rows.insertions.map((ins) => (ins.key === null ? null : encoder.encode(`${personOf.get(ins.key)}\n`)));
+  let size = rows.main.length;
+  rows.insertions.forEach((ins, i) => (size += ins.to - ins.from + (persons[i]?.length ?? 0)));
+  const out = new Uint8Array(size);
+  let read = 0;
+  let write = 0;
+  rows.insertions.forEach((ins, i) => {
+    out.set(rows.main.subarray(read, ins.at), write);
+    write += ins.at - read;
+    read = ins.at;
+    out.set(rows.side.subarray(ins.from, ins.to), write);
+    write += ins.to - ins.from;
+    const person = persons[i];
+    if (person != null) {
+      out.set(person, write);
+      write += person.length;
+    }
+  });
+  out.set(rows.main.subarray(read), write);
+  return out;
 }
 
 /**
@@ -64,13 +79,13 @@ function textOf(rows: DayRows, personOf: ReadonlyMap<string, number>): string {
  * the first row wins).
  * @returns rows inserted
  */
-async function copyThroughStage(tx: SqlClient, target: RecordTarget, text: string): Promise<number> {
+async function copyThroughStage(tx: SqlClient, target: RecordTarget, bytes: Uint8Array): Promise<number> {
   const stage = stageOf(target);
   const columns = copyColumns(target).join(', ');
   await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (ord bigint GENERATED ALWAYS AS IDENTITY, ${columnTypes(target).join(', ')})
       ON COMMIT DELETE ROWS;
     TRUNCATE ${stage}`);
-  await tx.copyIn(`${stage} (${columns})`, text);
+  await tx.copyIn(`${stage} (${columns})`, bytes);
   const result = await tx.query(`INSERT INTO ${target.table} (${columns}) SELECT ${columns} FROM ${stage} ORDER BY ord ON CONFLICT DO NOTHING`);
   return result.rowCount;
 }
@@ -82,11 +97,11 @@ export interface DayLoadRoutes {
   readonly known: Map<string, DayTarget>;
 }
 
-/** The COPY text of one day and the table it goes to. */
-interface DayText {
+/** The COPY bytes of one day. */
+interface DayBytes {
   readonly day: string | null;
   readonly rows: number;
-  readonly text: string;
+  readonly bytes: Uint8Array;
 }
 
 /**
@@ -94,9 +109,9 @@ interface DayText {
  * import met them) and returns the others, which go to their partitions.
  * @returns rows copied into load tables, and the days left
  */
-async function copyDayLoads(tx: SqlClient, target: RecordTarget, routes: DayLoadRoutes, days: readonly DayText[]): Promise<{ loaded: number; rest: DayText[] }> {
+async function copyDayLoads(tx: SqlClient, target: RecordTarget, routes: DayLoadRoutes, days: readonly DayBytes[]): Promise<{ loaded: number; rest: DayBytes[] }> {
   const columns = copyColumns(target).join(', ');
-  const rest: DayText[] = [];
+  const rest: DayBytes[] = [];
   let loaded = 0;
   for (const day of days) {
     let where = routes.known.get(day.day!);
@@ -108,7 +123,7 @@ async function copyDayLoads(tx: SqlClient, target: RecordTarget, routes: DayLoad
       rest.push(day);
       continue;
     }
-    if (day.text !== '') await tx.copyIn(`${where.name} (${columns})`, day.text);
+    if (day.bytes.length > 0) await tx.copyIn(`${where.name} (${columns})`, day.bytes);
     loaded += day.rows;
   }
   return { loaded, rest };
@@ -143,17 +158,17 @@ export async function writeEncodedChunk(
     const persons = await env.resolver.resolve(tx, [...chunk.claims.values()], source);
     personOf = new Map(keys.map((key, i) => [key, persons[i]!]));
   }
-  let texts: DayText[] = chunk.days.map((rows) => ({ day: rows.day, rows: rows.rows, text: textOf(rows, personOf) }));
+  let dayBytes: DayBytes[] = chunk.days.map((rows) => ({ day: rows.day, rows: rows.rows, bytes: bytesOf(rows, personOf) }));
   let loaded = 0;
   if (target.partitioned && loads !== null) {
-    ({ loaded, rest: texts } = await copyDayLoads(tx, target, loads, texts));
+    ({ loaded, rest: dayBytes } = await copyDayLoads(tx, target, loads, dayBytes));
   } else if (target.partitioned) {
-    const days = texts.map((d) => d.day!).filter((d) => !env.partitions.has(`${target.table}:${d}`));
+    const days = dayBytes.map((d) => d.day!).filter((d) => !env.partitions.has(`${target.table}:${d}`));
     await ensureDayPartitions(tx, target.table as PresenceTable, days);
     for (const d of days) env.partitions.add(`${target.table}:${d}`);
   }
-  const direct = texts.reduce((n, t) => n + t.rows, 0);
-  if (direct === 0 || (await copyOptimistically(tx, target, texts))) return { inserted: loaded + direct, corrected: 0, duplicates: 0 };
-  const inserted = await copyThroughStage(tx, target, texts.map((t) => t.text).join(''));
+  const direct = dayBytes.reduce((n, t) => n + t.rows, 0);
+  if (direct === 0 || (await copyOptimistically(tx, target, dayBytes))) return { inserted: loaded + direct, corrected: 0, duplicates: 0 };
+  const inserted = await copyThroughStage(tx, target, Buffer.concat(dayBytes.map((t) => t.bytes)));
   return { inserted: loaded + inserted, corrected: 0, duplicates: direct - inserted };
 }

@@ -4,17 +4,15 @@ import type { IdentityResolver } from '../identity/identity-resolver.js';
 import type { MapContext, MappedRow, RecordTarget, SourceMapper } from '../model/source-mapper.js';
 import type { RowBatch } from '../model/row-batch.js';
 import type { Rejection, SourceRecord } from '../model/source-record.js';
-import { copyField } from './copy-text.js';
+import { CopyBytes } from './copy-bytes.js';
 import type { ReferenceCache } from './resolve-references.js';
 
 /** Rows mapped between two turns of the event loop (the previous chunk's statements run meanwhile). */
 const YIELD_EVERY = 2048;
-/**
- * Lines joined into one flat string at a time: a chunk keeps a few dozen strings instead of tens of
- * thousands of concatenation trees (which the garbage collector would copy again and again). Rows
- * waiting for a lookup are settled before their block is joined.
- */
-const BLOCK_LINES = 256;
+/** Rows waiting for a lookup that are looked up together. */
+const LOOKUP_ROWS = 256;
+const TAB = 0x09;
+const LF = 0x0a;
 
 /**
  * The columns a COPY of a source's rows fills, in order; `person_id` comes last so that the line of
@@ -26,19 +24,32 @@ export function copyColumns(target: RecordTarget): string[] {
   return [target.keyColumn, ...day, 'batch_id', 'id_number_hash', 'phone_hash', 'passport_hash', 'claimed_name', 'claimed_birth', ...target.columns.map((c) => c.name), 'person_id'];
 }
 
-/** Lines of which some still miss their person (the last field), found inside the transaction by key. */
-export interface OpenBlock {
-  readonly lines: string[];
-  readonly open: ReadonlyArray<{ readonly line: number; readonly key: string }>;
+/**
+ * Something to insert at a byte offset of a day's COPY bytes: the line of a row that waited for a
+ * lookup (its bytes in the day's side buffer), and/or a person found inside the transaction by key
+ * (its id and the line's newline, for a line written without them).
+ */
+export interface Insertion {
+  /** Offset in the day's main bytes. */
+  readonly at: number;
+  /** Range of the side bytes to insert first (from = to: none). */
+  from: number;
+  to: number;
+  /** The key of the person to append after them, or null (the line is complete). */
+  key: string | null;
 }
 
-/** The COPY lines of a chunk's rows falling on one partition day (null: the table is not partitioned). */
+/** The COPY bytes of a chunk's rows falling on one partition day (null: the table is not partitioned). */
 export interface DayRows {
   readonly day: string | null;
   /** Rows encoded for the day. */
   readonly rows: number;
-  /** In row order: joined text, or lines waiting for persons. */
-  readonly blocks: ReadonlyArray<string | OpenBlock>;
+  /** The lines in row order, but for the insertions. */
+  readonly main: Uint8Array;
+  /** Lines of rows that waited for a lookup. */
+  readonly side: Uint8Array;
+  /** By increasing offset, in row order. */
+  readonly insertions: readonly Insertion[];
 }
 
 /** A chunk's valid rows as COPY text, with what the transaction still has to do. */
@@ -61,21 +72,17 @@ export interface EncodeEnv {
   readonly lookup: <T>(work: (db: SqlClient) => Promise<T>) => Promise<T>;
 }
 
-/** The rows of one day being encoded: closed blocks, then the current block's lines. */
+/** The rows of one day being encoded. */
 class DayGroup {
-  readonly blocks: Array<string | OpenBlock> = [];
-  lines: string[] = [];
-  open: Array<{ line: number; key: string }> = [];
+  readonly main = new CopyBytes();
+  side: CopyBytes | null = null;
+  readonly insertions: Insertion[] = [];
   rows = 0;
 
   constructor(readonly day: string | null) {}
 
-  /** Joins the current lines into a block (lines waiting for persons stay lines). */
-  close(): void {
-    if (this.lines.length === 0) return;
-    this.blocks.push(this.open.length === 0 ? this.lines.join('') : { lines: this.lines, open: this.open });
-    this.lines = [];
-    this.open = [];
+  rowsOf(): DayRows {
+    return { day: this.day, rows: this.rows, main: this.main.bytes(), side: this.side?.bytes() ?? new Uint8Array(0), insertions: this.insertions };
   }
 }
 
@@ -83,13 +90,15 @@ interface Parked {
   readonly record: SourceRecord;
   readonly row: MappedRow;
   readonly group: DayGroup;
-  readonly line: number;
+  /** Where its line goes. */
+  readonly slot: Insertion;
 }
 
 /**
- * Validates, maps and encodes the rows of one chunk straight into COPY lines as they are read: no
- * row object outlives its line. A row naming a code or a person the import has not looked up yet
- * waits (keeping its place) until the rows of its block can be looked up together.
+ * Validates, maps and encodes the rows of one chunk straight into COPY bytes as they are read: no
+ * row object outlives its line, and no string is made for a line. A row naming a code or a person
+ * the import has not looked up yet waits (keeping its place) until a few hundred such rows can be
+ * looked up together.
  */
 export class CopyEncoder {
   private readonly groups = new Map<string | null, DayGroup>();
@@ -142,15 +151,13 @@ export class CopyEncoder {
       const group = this.groupOf(row.day);
       const hashed = row.identity === null ? null : hashClaim(env.hasher, row.identity);
       if (!env.references.knows(row) || (hashed !== null && env.resolver.cached(hashed) === undefined)) {
-        this.parked.push({ record: batch.record(i), row, group, line: group.lines.length });
-        group.lines.push('');
+        const slot: Insertion = { at: group.main.length, from: 0, to: 0, key: null };
+        group.insertions.push(slot);
+        this.parked.push({ record: batch.record(i), row, group, slot });
+        if (this.parked.length >= LOOKUP_ROWS) await this.settleParked();
       } else {
-        const rejection = this.encode(row, hashed, group, -1);
+        const rejection = this.encode(row, hashed, group, null);
         if (rejection !== null) this.rejected.push({ record: batch.record(i), rejection });
-      }
-      if (group.lines.length >= BLOCK_LINES) {
-        await this.settleParked();
-        group.close();
       }
     }
   }
@@ -159,10 +166,7 @@ export class CopyEncoder {
   async finish(): Promise<EncodedChunk> {
     await this.settleParked();
     const days: DayRows[] = [];
-    for (const group of this.groups.values()) {
-      group.close();
-      if (group.blocks.length > 0) days.push({ day: group.day, rows: group.rows, blocks: group.blocks });
-    }
+    for (const group of this.groups.values()) if (group.rows > 0) days.push(group.rowsOf());
     return { days, claims: this.claims, rows: this.rows, rejected: this.rejected };
   }
 
@@ -193,41 +197,69 @@ export class CopyEncoder {
       );
     });
     for (let k = 0; k < parked.length; k++) {
-      const { row, group, line, record } = parked[k]!;
-      const rejection = this.encode(row, hashed[k]!, group, line);
+      const { row, group, slot, record } = parked[k]!;
+      const rejection = this.encode(row, hashed[k]!, group, slot);
       if (rejection !== null) this.rejected.push({ record, rejection });
     }
   }
 
   /**
-   * Encodes one row at the end of its day's lines, or into the line it keeps (a parked row, `at` ≥ 0).
+   * Encodes one row at the end of its day's bytes, or (a row that waited for a lookup) at the end
+   * of the side bytes, into the slot it keeps.
    * @returns the rejection of a row naming an unknown code, else null
    */
-  private encode(row: MappedRow, hashed: HashedClaim | null, group: DayGroup, at: number): Rejection | null {
+  private encode(row: MappedRow, hashed: HashedClaim | null, group: DayGroup, slot: Insertion | null): Rejection | null {
     const resolved = this.env.references.resolve(row);
     if (!('row' in resolved)) return resolved;
     const { target } = this;
-    let line = copyField(row.key);
-    if (target.partitioned) line += `\t${copyField(row.day)}`;
-    line += `\t${this.batchField}`;
-    if (hashed === null) line += '\t\\N\t\\N\t\\N\t\\N\t\\N';
-    else line += `\t${copyField(hashed.idHash)}\t${copyField(hashed.phoneHash)}\t${copyField(hashed.passportHash)}\t${copyField(hashed.claim.name)}\t${copyField(hashed.claim.birthDate)}`;
-    const { refs } = resolved;
-    for (const spec of target.columns) line += `\t${copyField(refs[spec.name] ?? row.values[spec.name])}`;
-    line += '\t';
-    const personId = hashed === null ? null : this.env.resolver.cached(hashed);
-    const index = at < 0 ? group.lines.length : at;
-    let text: string;
-    if (hashed !== null && personId === undefined) {
-      const key = strongestKey(hashed);
-      if (!this.claims.has(key)) this.claims.set(key, hashed);
-      group.open.push({ line: index, key });
-      text = line;
-    } else {
-      text = `${line}${copyField(personId)}\n`;
+    const out = slot === null ? group.main : (group.side ??= new CopyBytes(1 << 12));
+    const from = out.length;
+    out.text(row.key);
+    if (target.partitioned) {
+      out.byte(TAB);
+      out.field(row.day);
     }
-    if (at < 0) group.lines.push(text);
-    else group.lines[at] = text;
+    out.byte(TAB);
+    out.text(this.batchField);
+    out.byte(TAB);
+    if (hashed === null) {
+      for (let k = 0; k < 5; k++) {
+        if (k > 0) out.byte(TAB);
+        out.field(null); // hashes, name and birth date
+      }
+    } else {
+      out.field(hashed.idHash);
+      out.byte(TAB);
+      out.field(hashed.phoneHash);
+      out.byte(TAB);
+      out.field(hashed.passportHash);
+      out.byte(TAB);
+      out.field(hashed.claim.name);
+      out.byte(TAB);
+      out.field(hashed.claim.birthDate);
+    }
+    const { refs } = resolved;
+    for (const spec of target.columns) {
+      out.byte(TAB);
+      out.field(refs[spec.name] ?? row.values[spec.name]);
+    }
+    out.byte(TAB);
+    const personId = hashed === null ? null : this.env.resolver.cached(hashed);
+    let key: string | null = null;
+    if (hashed !== null && personId === undefined) {
+      key = strongestKey(hashed);
+      if (!this.claims.has(key)) this.claims.set(key, hashed);
+    } else {
+      out.field(personId);
+      out.byte(LF);
+    }
+    if (slot !== null) {
+      slot.from = from;
+      slot.to = out.length;
+      slot.key = key;
+    } else if (key !== null) {
+      group.insertions.push({ at: out.length, from: 0, to: 0, key });
+    }
     this.rows++;
     group.rows++;
     return null;

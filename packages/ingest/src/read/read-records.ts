@@ -48,7 +48,7 @@ export function readRecords(bytes: AsyncIterable<Uint8Array>, format: FileFormat
  * @param header - receives the header's columns (CSV and XLSX)
  */
 export function readFileBatches(path: string, header: HeaderSink = { columns: [] }): AsyncGenerator<RowBatch> {
-  return readBatches(createReadStream(path, { highWaterMark: 1 << 20 }), formatOf(path), header);
+  return readBatches(createReadStream(path, { highWaterMark: 1 << 16 }), formatOf(path), header);
 }
 
 /**

@@ -26,10 +26,11 @@ function clientOf(target: pg.Pool | pg.PoolClient, pool: pg.Pool | null): SqlCli
     async exec(sql: string): Promise<void> {
       await target.query(sql);
     },
-    async copyIn(table: string, text: string): Promise<void> {
+    async copyIn(table: string, data: string | Uint8Array): Promise<void> {
       const connection = pool === null ? (target as pg.PoolClient) : await (target as pg.Pool).connect();
       try {
-        await pipeline(Readable.from([Buffer.from(text)]), connection.query(copyFrom(`COPY ${table} FROM STDIN`)));
+        const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        await pipeline(Readable.from([bytes]), connection.query(copyFrom(`COPY ${table} FROM STDIN`)));
       } finally {
         if (pool !== null) connection.release();
       }

@@ -25,9 +25,9 @@ export interface SqlClient {
    * Bulk-loads rows with `COPY … FROM STDIN` in PostgreSQL's text format (tab-separated, `\N` for
    * null, see {@link https://www.postgresql.org/docs/current/sql-copy.html}).
    * @param table - table name, optionally with a column list, e.g. `stage (a, b)`
-   * @param text - the rows, each ending with a newline, already escaped
+   * @param data - the rows, each ending with a newline, already escaped: text, or its UTF-8 bytes
    */
-  copyIn(table: string, text: string): Promise<void>;
+  copyIn(table: string, data: string | Uint8Array): Promise<void>;
   /**
    * Streams the result of a query with `COPY (query) TO STDOUT`: bytes in PostgreSQL's text format
    * (tab-separated, `\N` for null) or binary format (see

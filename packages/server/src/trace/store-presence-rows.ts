@@ -28,7 +28,7 @@ interface PresenceRead {
  * Rows of a presence table linked to a person, whose `timeColumn` is at or after `since`, with
  * `minId < id ≤ maxId`, as binary COPY batches (one COPY, or one per id window on PGlite).
  */
-async function* presenceCopy(read: PresenceRead, table: string, columns: string, timeColumn: string, types: readonly BinaryCopyType[]): AsyncGenerator<CopyColumns> {
+async function* presenceCopy<const T extends readonly BinaryCopyType[]>(read: PresenceRead, table: string, columns: string, timeColumn: string, types: T): AsyncGenerator<CopyColumns<T>> {
   const { db, minId, maxId, pgliteIdWindow } = read;
   const from = literal(read.since, 'since');
   literal(minId, 'minId');
@@ -44,18 +44,18 @@ async function* presenceCopy(read: PresenceRead, table: string, columns: string,
 
 /** Check-ins straight into columns: no per-row object, Date or page query. */
 async function* checkInColumns(read: PresenceRead): AsyncGenerator<CheckInColumns> {
-  const types: BinaryCopyType[] = ['int8', 'int8', 'int8', 'timestamptz', 'timestamptz'];
+  const types = ['int8', 'int8', 'int8', 'timestamptz', 'timestamptz'] as const;
   for await (const { rows, columns } of presenceCopy(read, 'check_in', 'id, person_id, place_id, time_in, time_out', 'time_in', types)) {
-    const [rowKey, personId, venueId, timeIn, timeOut] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const [rowKey, personId, venueId, timeIn, timeOut] = columns;
     yield { rows, personId, venueId, timeIn, timeOut, rowKey };
   }
 }
 
 /** Telecom rows straight into columns, each H3 cell as the two halves of its value (no string per row). */
 async function* telecomColumns(read: PresenceRead): AsyncGenerator<TelecomColumns> {
-  const types: BinaryCopyType[] = ['int8', 'int8', 'hex64', 'timestamptz', 'timestamptz'];
+  const types = ['int8', 'int8', 'hex64', 'timestamptz', 'timestamptz'] as const;
   for await (const { rows, columns } of presenceCopy(read, 'telecom_presence', 'id, person_id, cell, start_time, end_time', 'start_time', types)) {
-    const [rowKey, personId, cell, start, end] = columns as [Float64Array, Float64Array, Uint32Array, Float64Array, Float64Array];
+    const [rowKey, personId, cell, start, end] = columns;
     yield { rows, personId, cell, start, end, rowKey };
   }
 }
@@ -63,21 +63,9 @@ async function* telecomColumns(read: PresenceRead): AsyncGenerator<TelecomColumn
 /** Tickets as the objects the index keeps of them (few per day: one per traveller and journey). */
 async function* ticketRows(read: PresenceRead): AsyncGenerator<readonly TicketRow[]> {
   const columns = `id, person_id, mode, service_id, to_char(service_date, 'YYYY-MM-DD'), departure_time, arrival_time, carriage, seat_row, seat, enclosed`;
-  const types: BinaryCopyType[] = ['int8', 'int8', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'int4', 'text', 'bool'];
+  const types = ['int8', 'int8', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'int4', 'text', 'bool'] as const;
   for await (const batch of presenceCopy(read, 'transport_ticket', columns, 'departure_time', types)) {
-    const [rowKey, personId, mode, serviceId, serviceDate, departure, arrival, carriage, seatRow, seat, enclosed] = batch.columns as [
-      Float64Array,
-      Float64Array,
-      string[],
-      string[],
-      string[],
-      Float64Array,
-      Float64Array,
-      (string | null)[],
-      Float64Array,
-      string[],
-      Float64Array,
-    ];
+    const [rowKey, personId, mode, serviceId, serviceDate, departure, arrival, carriage, seatRow, seat, enclosed] = batch.columns;
     yield Array.from(
       { length: batch.rows },
       (_, i): TicketRow => ({
@@ -102,7 +90,7 @@ async function* householdRows(db: SqlClient, minPersonId: number): AsyncGenerato
   const query = `SELECT id, household_id FROM person
     WHERE household_id IS NOT NULL AND merged_into IS NULL AND id > ${literal(minPersonId, 'minPersonId')}`;
   for await (const { rows, columns } of decodeBinaryCopy(db.copyOut(query, 'binary'), ['int8', 'int8'], BATCH)) {
-    const [person, household] = columns as [Float64Array, Float64Array];
+    const [person, household] = columns;
     yield Array.from({ length: rows }, (_, i): HouseholdRow => ({ personId: person[i]!, householdId: household[i]! }));
   }
 }

@@ -51,8 +51,8 @@ async function* split(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerato
   if (at < bytes.length) yield bytes.subarray(at);
 }
 
-async function decodeAll(chunks: AsyncIterable<Uint8Array>, types: readonly BinaryCopyType[], batchRows?: number): Promise<CopyColumns[]> {
-  const out: CopyColumns[] = [];
+async function decodeAll<const T extends readonly BinaryCopyType[]>(chunks: AsyncIterable<Uint8Array>, types: T, batchRows?: number): Promise<CopyColumns<T>[]> {
+  const out: CopyColumns<T>[] = [];
   for await (const batch of decodeBinaryCopy(chunks, types, batchRows)) out.push(batch);
   return out;
 }

@@ -19,13 +19,16 @@ export type BinaryCopyNumberType = 'int2' | 'int4' | 'int8' | 'timestamptz' | 'b
  */
 export type BinaryCopyType = BinaryCopyNumberType | 'text' | 'hex64';
 
-/** One decoded column: numbers, text, or hex64 halves (see {@link BinaryCopyType}). */
-export type CopyColumn = Float64Array | (string | null)[] | Uint32Array;
+/** The decoded column of a type: text as strings, hex64 as halves, the rest as numbers. */
+export type CopyColumnOf<T extends BinaryCopyType> = T extends 'text' ? (string | null)[] : T extends 'hex64' ? Uint32Array : Float64Array;
 
-/** A batch of decoded rows: one column per requested type. */
-export interface CopyColumns {
+/** One decoded column of any type. */
+export type CopyColumn = CopyColumnOf<BinaryCopyType>;
+
+/** A batch of decoded rows: one column per requested type, typed after it when the types are a tuple. */
+export interface CopyColumns<T extends readonly BinaryCopyType[] = readonly BinaryCopyType[]> {
   readonly rows: number;
-  readonly columns: readonly CopyColumn[];
+  readonly columns: { readonly [K in keyof T]: CopyColumnOf<T[K]> };
 }
 
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00];
@@ -116,7 +119,11 @@ class Batch {
  * @param types - the type of each selected column, in order
  * @param batchRows - rows per batch (the last one may be shorter; no empty batch is produced)
  */
-export async function* decodeBinaryCopy(chunks: AsyncIterable<Uint8Array>, types: readonly BinaryCopyType[], batchRows = 65_536): AsyncGenerator<CopyColumns> {
+export async function* decodeBinaryCopy<const T extends readonly BinaryCopyType[]>(
+  chunks: AsyncIterable<Uint8Array>,
+  types: T,
+  batchRows = 65_536,
+): AsyncGenerator<CopyColumns<T>> {
   const width = types.length;
   let pending: Uint8Array = new Uint8Array(0);
   let headerDone = false;
@@ -180,7 +187,7 @@ export async function* decodeBinaryCopy(chunks: AsyncIterable<Uint8Array>, types
       }
       o = end;
       if (++batch.rows === batchRows) {
-        yield batch.result();
+        yield batch.result() as CopyColumns<T>;
         batch = new Batch(types, batchRows);
       }
     }
@@ -188,7 +195,7 @@ export async function* decodeBinaryCopy(chunks: AsyncIterable<Uint8Array>, types
   }
   if (!ended) throw new Error('binary COPY: the stream ended before its trailer');
   if (pending.length > 0) throw new Error('binary COPY: data after the trailer');
-  if (batch.rows > 0) yield batch.result();
+  if (batch.rows > 0) yield batch.result() as CopyColumns<T>;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -1,6 +1,8 @@
 /**
  * Decoding of PostgreSQL's binary COPY format (the output of `COPY … TO STDOUT (FORMAT binary)`)
- * into typed columns, for bulk reads of numbers and instants without an object or a Date per row.
+ * into typed columns, for bulk reads of numbers, instants and identifiers written in hexadecimal
+ * without an object, a Date or a string per row (text columns, for the few small reads that need
+ * them, do make a string per value).
  * See https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4
  */
 

@@ -11,6 +11,7 @@ export * from './use-cases/record-audit.js';
 export * from './use-cases/search-persons.js';
 export * from './use-cases/trace-case.js';
 export * from './trace/store-presence-rows.js';
+export * from './trace/paged-presence-rows.js';
 export * from './use-cases/analyse-chains.js';
 export * from './use-cases/read-case.js';
 export * from './jobs/register-jobs.js';

@@ -44,6 +44,24 @@ export interface TelecomRow {
   readonly rowKey: number;
 }
 
+/**
+ * Telecom rows as columns, as a bulk reader produces them without an object or a cell string per
+ * row: row i is (personId[i], cell, start[i], end[i], rowKey[i]) for i < rows, where the cell is the
+ * H3 index whose 64-bit value has high half cell[2i] and low half cell[2i + 1] (its name is that
+ * value in lowercase hexadecimal, 15 digits at resolution 8).
+ */
+export interface TelecomColumns {
+  readonly rows: number;
+  readonly personId: Float64Array;
+  readonly cell: Uint32Array;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly rowKey: Float64Array;
+}
+
+/** A batch of telecom rows: row objects or columns. */
+export type TelecomBatch = readonly TelecomRow[] | TelecomColumns;
+
 /** One transport ticket (`transport` source). */
 export interface TicketRow {
   readonly personId: number;
@@ -82,7 +100,7 @@ export interface PresenceRange {
  */
 export interface PresenceRows {
   checkIns(range: PresenceRange): AsyncIterable<CheckInBatch>;
-  telecom(range: PresenceRange): AsyncIterable<readonly TelecomRow[]>;
+  telecom(range: PresenceRange): AsyncIterable<TelecomBatch>;
   tickets(range: PresenceRange): AsyncIterable<readonly TicketRow[]>;
   households(): AsyncIterable<readonly HouseholdRow[]>;
 }

@@ -23,10 +23,10 @@ async function* pages<Row extends { id: number }, Out>(
 const seconds = (value: Date | string): number => Math.floor(new Date(value).getTime() / 1000);
 
 /**
- * The store's presence tables and registry as the trace engine's input, read by keyset pages of
- * 20,000 rows: fine for the small telecom and ticket tables and for a refresh; see
- * `storePresenceRows` for the bulk reads an index build needs. Only rows already linked to a
- * person are read; `minId` lets the caller fetch just what arrived since the last read.
+ * The store's presence tables and registry read the plain way, by keyset pages of 20,000 rows
+ * through ordinary queries (row objects, node-postgres or PGlite type parsing): the reference the
+ * binary COPY reader `storePresenceRows` is tested against, row for row. Only rows already linked
+ * to a person are read; `minId` lets the caller fetch just what arrived since the last read.
  * @param db - database
  * @param minId - read rows with `id > minId` only (0 = everything)
  * @param maxId - and `id <= maxId`, so rows committed while reading are left for the next read

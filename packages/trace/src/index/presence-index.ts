@@ -1,12 +1,17 @@
 import { cellToParent, getResolution } from 'h3-js';
 import { dayNumberOf } from '@epigrid/core';
-import type { CheckInBatch, CheckInColumns, HouseholdRow, TelecomRow, TicketRow } from '../presence-rows.js';
+import type { CheckInBatch, CheckInColumns, HouseholdRow, TelecomBatch, TelecomColumns, TicketRow } from '../presence-rows.js';
+import { CellIds } from './cell-ids.js';
 import { HouseholdTable } from './household-table.js';
 import { DaySegments } from './day-segments.js';
 import type { IntervalVisitor } from './interval-segment.js';
 import { TicketTable, type Ticket } from './ticket-table.js';
 
 function isColumns(batch: CheckInBatch): batch is CheckInColumns {
+  return !Array.isArray(batch);
+}
+
+function isTelecomColumns(batch: TelecomBatch): batch is TelecomColumns {
   return !Array.isArray(batch);
 }
 
@@ -46,8 +51,7 @@ export class PresenceIndex {
   private readonly telecom: DaySegments;
   private readonly tickets = new TicketTable();
   private readonly households = new HouseholdTable();
-  private readonly cellIds = new Map<string, number>();
-  private readonly cellNames: string[] = [];
+  private readonly cells = new CellIds();
   private readonly parentCache = new Map<number, { cells: number; byParent: Map<string, number[]> }>();
   private clipped = 0;
 
@@ -82,17 +86,17 @@ export class PresenceIndex {
 
   /**
    * Appends telecom presence intervals.
-   * @param rows - telecom rows
+   * @param rows - telecom rows, as row objects or columns
    */
-  appendTelecom(rows: readonly TelecomRow[]): void {
-    for (const r of rows) {
-      let id = this.cellIds.get(r.cell);
-      if (id === undefined) {
-        id = this.cellNames.length;
-        this.cellIds.set(r.cell, id);
-        this.cellNames.push(r.cell);
-      }
-      this.telecom.push(id, r.personId, r.start, this.clip(r.end - r.start), r.rowKey);
+  appendTelecom(rows: TelecomBatch): void {
+    if (!isTelecomColumns(rows)) {
+      for (const r of rows) this.telecom.push(this.cells.ofName(r.cell), r.personId, r.start, this.clip(r.end - r.start), r.rowKey);
+      return;
+    }
+    const { personId, cell, start, end, rowKey } = rows;
+    for (let i = 0; i < rows.rows; i++) {
+      const from = start[i]!;
+      this.telecom.push(this.cells.ofHalves(cell[2 * i]!, cell[2 * i + 1]!), personId[i]!, from, this.clip(end[i]! - from), rowKey[i]!);
     }
   }
 
@@ -208,7 +212,7 @@ export class PresenceIndex {
    * @param id - cell id
    */
   cellName(id: number): string {
-    return this.cellNames[id]!;
+    return this.cells.name(id);
   }
 
   /**
@@ -218,18 +222,18 @@ export class PresenceIndex {
    * @param resolution - H3 resolution of the grid
    */
   cellGroup(id: number, resolution: number): { readonly name: string; readonly members: readonly number[] } {
-    const name = this.cellNames[id]!;
+    const name = this.cells.name(id);
     if (getResolution(name) <= resolution) return { name, members: [id] };
     let cache = this.parentCache.get(resolution);
-    if (!cache || cache.cells !== this.cellNames.length) {
+    if (!cache || cache.cells !== this.cells.size) {
       const byParent = new Map<string, number[]>();
-      this.cellNames.forEach((cell, i) => {
+      this.cells.all.forEach((cell, i) => {
         const parent = getResolution(cell) <= resolution ? cell : cellToParent(cell, resolution);
         const list = byParent.get(parent);
         if (list) list.push(i);
         else byParent.set(parent, [i]);
       });
-      cache = { cells: this.cellNames.length, byParent };
+      cache = { cells: this.cells.size, byParent };
       this.parentCache.set(resolution, cache);
     }
     const parent = cellToParent(name, resolution);

@@ -32,5 +32,8 @@ describe('CSV lines', () => {
     assert.equal(csvLine(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', 'safe']), `"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),safe\r\n`);
     assert.equal(unguardCell("'=1+1"), '=1+1');
     assert.equal(unguardCell("'plain"), "'plain");
+    // A text that already looks guarded is guarded once more, so reading back gives it exactly.
+    assert.equal(csvLine(["'+1"]), "''+1\r\n");
+    assert.equal(unguardCell("''+1"), "'+1");
   });
 });

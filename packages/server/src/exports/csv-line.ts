@@ -4,7 +4,9 @@ export type Cell = string | number | null;
 /**
  * Formats one RFC 4180 CSV line (CRLF-terminated): fields holding a comma, quote or line break are
  * quoted, quotes doubled. A text starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a
- * spreadsheet opening the file never runs it as a formula (CSV injection); numbers are written as is.
+ * spreadsheet opening the file never runs it as a formula (CSV injection); so does a text that already
+ * starts with quotes before such a character, so that {@link unguardCell} gives back every text exactly.
+ * Numbers are written as is.
  * @param cells - the fields
  */
 export function csvLine(cells: readonly Cell[]): string {
@@ -14,7 +16,7 @@ export function csvLine(cells: readonly Cell[]): string {
 function csvField(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
-  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  const safe = /^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
@@ -23,5 +25,5 @@ function csvField(cell: Cell): string {
  * @param text - the cell as read back
  */
 export function unguardCell(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^''*[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
+import { openBrowser, screenshots, skipBrowser, startServer, type TestBrowser, type TestServer, callApi, type ApiRequest } from './harness.js';
 
 const testSecret = 'e2e1'.repeat(16);
 const purpose = 'case_investigation';
@@ -41,17 +41,7 @@ describe('browser: cases, contacts with evidence, and transmission chains', { sk
   };
 
   /** Calls the API as `epi` and returns status and JSON body. */
-  const api = async (path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; body: any }> => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${apiToken}`, ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-  };
+  const api = (path: string, init?: ApiRequest): Promise<{ status: number; body: any }> => callApi(baseUrl, apiToken, path, init);
 
   /** Imports rows of one source over HTTP; null when the server has no import route. */
   const importRows = async (source: string, key: string, rows: unknown[]): Promise<ImportReport | null> => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import type { Page, Request } from 'playwright-core';
-import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
+import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer, callApi, type ApiRequest } from './harness.js';
 
 const testSecret = 'e2e7'.repeat(16);
 const purpose = 'case_investigation';
@@ -55,13 +55,7 @@ describe('browser: the grid-worker app on a phone — push, offline outcome, syn
   };
 
   /** Calls the API as a demo user and returns status and JSON body. */
-  const api = async (user: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; body: any }> => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${tokens.get(user)}`, ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-  };
+  const api = (user: string, path: string, init?: ApiRequest): Promise<{ status: number; body: any }> => callApi(baseUrl, tokens.get(user), path, init);
 
   const signIn = (username: string): Promise<void> => signInAs(page, username, demoPassword);
 

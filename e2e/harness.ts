@@ -190,3 +190,26 @@ export async function signInAs(page: Page, username: string, password: string): 
   await page.getByTestId('login-submit').click();
   await page.getByTestId('header-name').waitFor();
 }
+
+/** A request to the API in a browser test. */
+export interface ApiRequest {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/**
+ * Calls the test server's API with a bearer token and returns the status and the parsed JSON body.
+ * @param baseUrl - the server's origin
+ * @param token - session token of the calling user
+ * @param path - path and query, e.g. `/api/tasks`
+ * @param init - method, extra headers, JSON body
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- browser tests read response bodies of every shape
+export async function callApi(baseUrl: string, token: string | undefined, path: string, init: ApiRequest = {}): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...init.headers };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
+import { openBrowser, screenshots, skipBrowser, startServer, type TestBrowser, type TestServer, callApi, type ApiRequest } from './harness.js';
 
 const purpose = 'case_investigation';
 const chinaTime = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
@@ -24,13 +24,7 @@ describe('browser: risk areas, health codes, reviews', { skip: skipBrowser, time
   const shot = async (name: string): Promise<void> => {
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   };
-  const api = async (path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; body: any }> => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-  };
+  const api = (path: string, init?: ApiRequest): Promise<{ status: number; body: any }> => callApi(baseUrl, token, path, init);
 
   before(async () => {
     server = await startServer({ EPIGRID_DEMO_RUN: 'false', EPIGRID_SECRET: 'e2e6'.repeat(16) });

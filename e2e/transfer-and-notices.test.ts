@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
+import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer, callApi, type ApiRequest } from './harness.js';
 
 const testSecret = 'e2e8'.repeat(16);
 const purpose = 'case_investigation';
@@ -52,13 +52,7 @@ describe('browser: a transfer to a chosen facility, and escalation notices with 
   };
 
   /** Calls the API as a demo user and returns status and JSON body. */
-  const api = async (user: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; body: any }> => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${tokens.get(user)}`, ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-  };
+  const api = (user: string, path: string, init?: ApiRequest): Promise<{ status: number; body: any }> => callApi(baseUrl, tokens.get(user), path, init);
 
   /** The first family of a region (searched as the epidemiologist) whose grid passes the test. */
   const familyIn = async (regionId: number, gridWanted: (gridId: number) => boolean): Promise<Family> => {

@@ -1,4 +1,5 @@
 import type { SqlClient } from '../db/sql-client.js';
+import { sampleForTestDaySql, testWindowEndSql } from './required-test-window.js';
 import { ticketsAtRiskStationsSql, travellersAtRiskStationsSql, travellersOfChangedAreasSql } from './travel-risk.js';
 import { checkInInRiskArea, checkInsAtRiskVenuesSql } from './venue-risk.js';
 
@@ -16,6 +17,38 @@ const SOURCES = {
   check_in: checkInsAtRiskVenuesSql,
 } as const;
 
+/** The watermark row that holds, in epoch seconds, up to when missed planned tests were looked for. */
+const MISSED_TEST_CLOCK = 'missed_test_clock';
+
+/** How the planned-test window is drawn (the same as the `missed-required-test` fact's). */
+export interface PlannedTestWindow {
+  /** The instance's offset from UTC, minutes. */
+  readonly utcOffsetMinutes: number;
+  /** The profile's tolerance around the planned day, hours (0: none). */
+  readonly testDayToleranceHours: number;
+}
+
+/**
+ * Persons with a planned test (close and sub-close contacts' `management.tests`) whose window ended
+ * in (from, to] with no sample in it: from that instant their `missed-required-test` fact holds, so
+ * their code is judged again then rather than at the next nightly run.
+ */
+async function personsMissingTestsBetween(db: SqlClient, from: number, to: number, window: PlannedTestWindow): Promise<number[]> {
+  const testDay = "test->>'date'";
+  const end = testWindowEndSql(testDay, '$4', '$5');
+  // Plan dates are text: a lexical lower bound (two days before `from`, beyond any tolerance) skips old days cheaply.
+  const earliest = new Date((from + window.utcOffsetMinutes * 60 - 2 * 86_400) * 1000).toISOString().slice(0, 10);
+  const result = await db.query<{ personId: number }>(
+    `SELECT DISTINCT tc.person_id AS "personId" FROM traced_contact tc
+     CROSS JOIN LATERAL jsonb_array_elements(coalesce(tc.management->'tests', '[]'::jsonb)) AS test
+     WHERE tc.kind IN ('close', 'sub-close') AND ${testDay} >= $3
+       AND ${end} > to_timestamp($1) AND ${end} <= to_timestamp($2)
+       AND NOT ${sampleForTestDaySql('tc.person_id', testDay, '$4', '$5')}`,
+    [from, to, earliest, window.utcOffsetMinutes, window.testDayToleranceHours],
+  );
+  return result.rows.map((r) => Number(r.personId));
+}
+
 /** Persons to recompute and the watermarks to commit once they are done. */
 export interface PendingPersons {
   readonly personIds: number[];
@@ -25,12 +58,14 @@ export interface PendingPersons {
 
 /**
  * Persons with new facts since the last recompute (new or corrected cases, new traced contacts, new
- * lab results, new tickets at stations in a risk area, new check-ins at venues in a risk area) plus
- * persons whose stored colour has reached its expiry.
+ * lab results, new tickets at stations in a risk area, new check-ins at venues in a risk area), persons
+ * whose planned test day has just passed without a sample, and persons whose stored colour has reached
+ * its expiry.
  * @param db - database
  * @param now - current time
+ * @param window - how planned-test days are drawn (offset and tolerance)
  */
-export async function takePendingPersons(db: SqlClient, now: Date): Promise<PendingPersons> {
+export async function takePendingPersons(db: SqlClient, now: Date, window: PlannedTestWindow): Promise<PendingPersons> {
   const marks = await db.query<{ source: string; lastId: number }>('SELECT source, last_id AS "lastId" FROM judgment_watermark');
   const seen = new Map(marks.rows.map((r) => [r.source, r.lastId]));
   const ids = new Set<number>();
@@ -50,6 +85,12 @@ export async function takePendingPersons(db: SqlClient, now: Date): Promise<Pend
     }
     next.set(source, max);
   }
+  // A missed test is a fact that time makes true, with no new row: looked for since the last run (the
+  // first run looks back one day; the nightly full run covers anything older).
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const missedFrom = seen.get(MISSED_TEST_CLOCK) ?? nowSeconds - 86_400;
+  for (const personId of await personsMissingTestsBetween(db, missedFrom, nowSeconds, window)) ids.add(personId);
+  next.set(MISSED_TEST_CLOCK, Math.max(missedFrom, nowSeconds));
   const expired = await db.query<{ personId: number }>(
     `SELECT person_id AS "personId" FROM health_code WHERE (expires_at IS NOT NULL AND expires_at <= $1) OR (override_until IS NOT NULL AND override_until <= $1)`,
     [now],

@@ -25,6 +25,9 @@ const judgement = (colour: 'green' | 'yellow' | 'red', ruleId: string): HealthCo
   nextColour: null,
 });
 
+/** Planned-test days in China Standard Time, no tolerance. */
+const cst = { utcOffsetMinutes: 480, testDayToleranceHours: 0 };
+
 for (const backend of testBackends()) {
   describe(`judgment store on ${backend.name}`, () => {
     let db: SqlClient;
@@ -130,16 +133,16 @@ for (const backend of testBackends()) {
     });
 
     it('hands out each new fact once: persons with new rows, then nothing until the next row', async () => {
-      const first = await takePendingPersons(db, new Date('2026-03-10T12:00:00+08:00'));
+      const first = await takePendingPersons(db, new Date('2026-03-10T12:00:00+08:00'), cst);
       assert.ok(persons.slice(0, 3).every((p) => first.personIds.includes(p)));
       await first.commit();
-      const second = await takePendingPersons(db, new Date('2026-03-10T12:00:00+08:00'));
+      const second = await takePendingPersons(db, new Date('2026-03-10T12:00:00+08:00'), cst);
       assert.ok(!second.personIds.some((p) => persons.includes(p)));
     });
 
     it('marks a new visitor of a venue already in a risk area at once; a visit elsewhere or before the level began marks nobody', async () => {
       const now = new Date('2026-03-11T12:00:00+08:00');
-      await (await takePendingPersons(db, now)).commit();
+      await (await takePendingPersons(db, now, cst)).commit();
       const tag = randomBytes(3).toString('hex');
       const quiet = await insertRegion(db, { code: `q${tag}`, parentId: null, level: 'community', nameZh: '静', nameEn: 'Quiet' });
       const elsewhere = await db.query<{ id: number }>(
@@ -153,12 +156,12 @@ for (const backend of testBackends()) {
       await checkIn('at-risk', persons[2]!, placeId, '2026-03-11');
       await checkIn('quiet', persons[1]!, elsewhere.rows[0]!.id, '2026-03-11');
       await checkIn('early', persons[0]!, placeId, '2026-03-08');
-      const pending = await takePendingPersons(db, now);
+      const pending = await takePendingPersons(db, now, cst);
       assert.deepEqual(pending.personIds, [persons[2]], 'only the visit to the area at risk, on or after its level began');
       await pending.commit();
-      assert.deepEqual((await takePendingPersons(db, now)).personIds, [], 'each check-in is read once');
+      assert.deepEqual((await takePendingPersons(db, now, cst)).personIds, [], 'each check-in is read once');
       await checkIn('again', persons[3]!, placeId, '2026-03-11');
-      assert.deepEqual((await takePendingPersons(db, now)).personIds, [persons[3]], 'the next visit after the mark');
+      assert.deepEqual((await takePendingPersons(db, now, cst)).personIds, [persons[3]], 'the next visit after the mark');
     });
   });
 }

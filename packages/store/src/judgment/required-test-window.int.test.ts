@@ -7,6 +7,7 @@ import { insertRegion } from '../regions/region-registry.js';
 import { generateTriggerTasks } from '../tasks/trigger-tasks.js';
 import type { TriggerTaskRule } from '../tasks/trigger-rule.js';
 import { testBackends } from '../testing/test-databases.js';
+import { takePendingPersons } from './affected-persons.js';
 import { readHealthFacts } from './person-facts.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
@@ -99,6 +100,22 @@ for (const backend of testBackends()) {
       const twoHoursLater = at('2026-03-13T02:00:00+08:00');
       assert.deepEqual(await missedFacts(2), [[4, twoHoursLater], [5, twoHoursLater]], 'a second before midnight and midnight itself count with 2 h');
       assert.deepEqual(await missedFacts(0), await missedFacts(), 'a tolerance of 0 is none');
+    });
+
+    it('has the minute recompute judge the same people again once the day has passed, once', async () => {
+      const pending = async (now: string): Promise<number[]> => {
+        const taken = await inOtherZone(async (tx) => {
+          const found = await takePendingPersons(tx, new Date(now), { utcOffsetMinutes: CST, testDayToleranceHours: 0 });
+          await found.commit();
+          return found.personIds;
+        });
+        return taken.map((p) => persons.indexOf(p)).filter((i) => i >= 0).sort();
+      };
+      // The first run reads every new row (the contacts were just listed): all six.
+      assert.deepEqual(await pending('2026-03-12T12:00:00+08:00'), [0, 1, 2, 3, 4, 5]);
+      assert.deepEqual(await pending('2026-03-12T23:59:59+08:00'), [], 'the planned day has not ended');
+      assert.deepEqual(await pending('2026-03-13T00:00:30+08:00'), [2, 3, 4, 5], 'the day ended without a sample on it');
+      assert.deepEqual(await pending('2026-03-13T00:01:30+08:00'), [], 'and only once');
     });
 
     it('knocks on the doors of the same people, once the window has passed', async () => {

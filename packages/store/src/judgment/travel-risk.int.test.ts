@@ -50,6 +50,9 @@ const list = (over: Partial<ImportedRiskListInput>): ImportedRiskListInput => ({
   ...over,
 });
 
+/** Planned-test days in China Standard Time, no tolerance. */
+const cst = { utcOffsetMinutes: 480, testDayToleranceHours: 0 };
+
 for (const backend of testBackends()) {
   describe(`travel from risk areas (stations, imported lists, ticket facts) on ${backend.name}`, () => {
     let db: SqlClient;
@@ -149,11 +152,11 @@ for (const backend of testBackends()) {
     });
 
     it('marks the travellers for re-judgment: new tickets at risk stations, a changed area of this instance, an imported area', async () => {
-      const pending = await takePendingPersons(db, new Date('2026-03-08T00:00:00Z'));
+      const pending = await takePendingPersons(db, new Date('2026-03-08T00:00:00Z'), cst);
       for (const i of [0, 2, 3, 5]) assert.ok(pending.personIds.includes(persons[i]!), `traveller ${i}`);
       assert.ok(!pending.personIds.includes(persons[1]!), 'a trip far from any risk area marks nobody');
       await pending.commit();
-      assert.deepEqual((await takePendingPersons(db, new Date('2026-03-08T00:00:00Z'))).personIds, [], 'each ticket is read once');
+      assert.deepEqual((await takePendingPersons(db, new Date('2026-03-08T00:00:00Z'), cst)).personIds, [], 'each ticket is read once');
       const ofCounty = await personsOfAreas(db, [countyId]);
       for (const i of [0, 2, 4, 5]) assert.ok(ofCounty.includes(persons[i]!), `traveller ${i} through the county`);
       assert.ok(!ofCounty.includes(persons[3]!) && !ofCounty.includes(persons[1]!));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import type { Page, Request } from 'playwright-core';
-import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer, callApi, type ApiRequest } from './harness.js';
+import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer, callApi, apiToken, type ApiRequest } from './harness.js';
 
 const testSecret = 'e2e7'.repeat(16);
 const purpose = 'case_investigation';
@@ -64,15 +64,7 @@ describe('browser: the grid-worker app on a phone — push, offline outcome, syn
     baseUrl = server.baseUrl;
     const demo = (await (await fetch(`${baseUrl}/api/demo`)).json()) as { password: string };
     demoPassword = demo.password;
-    for (const user of ['epi', 'grid']) {
-      const response = await fetch(`${baseUrl}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: user, password: demoPassword }),
-      });
-      assert.equal(response.status, 200, `${user} signs in over the API`);
-      tokens.set(user, ((await response.json()) as { token: string }).token);
-    }
+    for (const user of ['epi', 'grid']) tokens.set(user, await apiToken(baseUrl, user, demoPassword));
     browser = await openBrowser({ width: 390, height: 844 });
     page = browser.page;
   });

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer, callApi, type ApiRequest } from './harness.js';
+import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer, callApi, apiToken, type ApiRequest } from './harness.js';
 
 const testSecret = 'e2e8'.repeat(16);
 const purpose = 'case_investigation';
@@ -89,15 +89,7 @@ describe('browser: a transfer to a chosen facility, and escalation notices with 
     server = await startServer({ EPIGRID_DEMO_RUN: 'false', EPIGRID_SECRET: testSecret }); // a still city: the test makes its own cases
     baseUrl = server.baseUrl;
     demoPassword = ((await (await fetch(`${baseUrl}/api/demo`)).json()) as { password: string }).password;
-    for (const user of ['epi', 'grid', 'town']) {
-      const response = await fetch(`${baseUrl}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: user, password: demoPassword }),
-      });
-      assert.equal(response.status, 200, `${user} signs in over the API`);
-      tokens.set(user, ((await response.json()) as { token: string }).token);
-    }
+    for (const user of ['epi', 'grid', 'town']) tokens.set(user, await apiToken(baseUrl, user, demoPassword));
     // Two families: one of the worker's grid, reported now; one of another grid of the town, reported 30 h
     // ago, so that the 24-hour deadline of its contacts has passed when their tasks are made.
     const gridId = ((await api('grid', '/api/me')).body as { regionId: number }).regionId;

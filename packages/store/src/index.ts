@@ -5,6 +5,7 @@ export type * from './db/sql-client.js';
 export * from './db/binary-copy.js';
 export * from './migrate/migrate.js';
 export * from './testing/test-databases.js';
+export * from './testing/test-stations.js';
 export * from './protect/identifier-vault.js';
 export * from './users/password.js';
 export * from './users/user-repository.js';

@@ -4,8 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import type { SqlClient } from '../db/sql-client.js';
 import { ensureDayPartitions } from '../pooling/presence-partitions.js';
 import { insertRegion } from '../regions/region-registry.js';
-import { listStations, saveStations, type StationEntry } from '../stations/station-catalogue.js';
+import { listStations, saveStations } from '../stations/station-catalogue.js';
 import { testBackends } from '../testing/test-databases.js';
+import { testStation } from '../testing/test-stations.js';
 import { personsOfAreas, takePendingPersons } from './affected-persons.js';
 import { listImportedRiskLists, replaceImportedRiskList, type ImportedRiskArea, type ImportedRiskListInput } from './imported-risk-lists.js';
 import { readHealthFacts } from './person-facts.js';
@@ -13,18 +14,6 @@ import { saveRiskAreaLevels } from './risk-area-levels.js';
 import { travellersThroughImportedAreas } from './travel-risk.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
-const station = (code: string, modes: StationEntry['modes'], regionCode: string, over: Partial<StationEntry> = {}): StationEntry => ({
-  code,
-  name: code,
-  nameEn: null,
-  modes,
-  regionCode,
-  regionName: null,
-  lat: null,
-  lng: null,
-  updatedAt: new Date('2026-03-01T00:00:00+08:00'),
-  ...over,
-});
 const area = (regionCode: string, codePrefix: string | null, level: string, since: string, dropsAt: string | null): ImportedRiskArea => ({
   regionCode,
   codePrefix,
@@ -93,10 +82,10 @@ for (const backend of testBackends()) {
         persons.push(Number(row.rows[0]!.id));
       }
       await saveStations(db, [
-        station('HOM', ['train'], townCode),
-        station('NIL', ['train'], `t${tag}Q`),
-        station('OUT', ['train'], '440604'),
-        station('DGT', ['coach'], '441900003'),
+        testStation('HOM', ['train'], townCode),
+        testStation('NIL', ['train'], `t${tag}Q`),
+        testStation('OUT', ['train'], '440604'),
+        testStation('DGT', ['coach'], '441900003'),
       ]);
       // This instance's county is a medium-risk area from 5 March; another city lists two areas.
       await saveRiskAreaLevels(
@@ -127,8 +116,8 @@ for (const backend of testBackends()) {
     it('keeps the catalogue by upper-case code, with the region path of stations inside this tree; a newer entry replaces an older', async () => {
       const stations = await listStations(db);
       assert.deepEqual(stations.map((s) => [s.code, s.regionPath]), [['DGT', null], ['HOM', townPath], ['NIL', stations[2]!.regionPath], ['OUT', null]]);
-      assert.equal(await saveStations(db, [station('out', ['train', 'coach'], '440604', { name: 'Old name', updatedAt: new Date('2026-02-01T00:00:00Z') })]), 0);
-      assert.equal(await saveStations(db, [station('out', ['train', 'coach'], '440604', { name: 'Foshan West', updatedAt: new Date('2026-03-02T00:00:00Z') })]), 1);
+      assert.equal(await saveStations(db, [testStation('out', ['train', 'coach'], '440604', { name: 'Old name', updatedAt: new Date('2026-02-01T00:00:00Z') })]), 0);
+      assert.equal(await saveStations(db, [testStation('out', ['train', 'coach'], '440604', { name: 'Foshan West', updatedAt: new Date('2026-03-02T00:00:00Z') })]), 1);
       const out = (await listStations(db)).find((s) => s.code === 'OUT')!;
       assert.deepEqual([out.name, out.modes], ['Foshan West', ['train', 'coach']]);
     });

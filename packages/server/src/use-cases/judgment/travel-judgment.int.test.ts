@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ensureDayPartitions, listAudit, saveStations, testBackends, type SqlClient, type StationEntry } from '@epigrid/store';
+import { ensureDayPartitions, listAudit, saveStations, testBackends, testStation, type SqlClient } from '@epigrid/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
 import { loadTestConfig } from '../../config/config.js';
@@ -13,18 +13,6 @@ interface Code {
   ruleId: string;
   evidence: Array<{ source: string; id: number }>;
 }
-
-const station = (code: string, modes: StationEntry['modes'], regionCode: string): StationEntry => ({
-  code,
-  name: code,
-  nameEn: null,
-  modes,
-  regionCode,
-  regionName: null,
-  lat: null,
-  lng: null,
-  updatedAt: new Date('2026-03-01T00:00:00+08:00'),
-});
 
 /** Another city's published list, as its GET /api/risk-areas gives it. */
 const peerList = (publishedAt: string, areas: Array<{ regionCode: string; level: string; since: string }>): Record<string, unknown> => ({
@@ -75,10 +63,10 @@ for (const backend of testBackends()) {
       const codeOfRegion = async (key: string): Promise<string> => (await db.query<{ code: string }>('SELECT code FROM region WHERE id = $1', [fixture.regionIds[key]])).rows[0]!.code;
       // A station in the community where the case lives, one in a quiet community, two in another city.
       await saveStations(db, [
-        station(`A${ids[0]}`, ['train'], await codeOfRegion('A1c')),
-        station(`B${ids[0]}`, ['train'], await codeOfRegion('B1c')),
-        station(`F${ids[0]}`, ['train'], '440604'),
-        station(`D${ids[0]}`, ['coach'], '441900003'),
+        testStation(`A${ids[0]}`, ['train'], await codeOfRegion('A1c')),
+        testStation(`B${ids[0]}`, ['train'], await codeOfRegion('B1c')),
+        testStation(`F${ids[0]}`, ['train'], '440604'),
+        testStation(`D${ids[0]}`, ['coach'], '441900003'),
       ]);
       await db.query(
         `INSERT INTO case_report (report_id, person_id, classification, onset_date, sampling_date, report_time)

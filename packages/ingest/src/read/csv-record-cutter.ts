@@ -8,9 +8,14 @@ const CR = 0x0d;
 /** The longest run of text without a record end outside quotes (csv-parse's former `max_record_size`). */
 export const MAX_RECORD_CHARS = 1_000_000;
 
+/**
+ * Line breaks in text[0, end): CRLF, a lone CR and a lone LF count once each, as the parser ends rows
+ * (counting LF alone would lose a line per lone CR and shift every later block's line numbers).
+ */
 function linesIn(text: string, end: number): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== LF) n++;
   return n;
 }
 

@@ -13,7 +13,9 @@ import type { RecordTarget, SourceMapper } from '../model/source-mapper.js';
 import type { RowBatch } from '../model/row-batch.js';
 import type { SourceRecord } from '../model/source-record.js';
 import { writeEncodedChunk, type DayLoadRoutes } from './copy-chunk.js';
-import { CopyEncoder, type EncodeEnv, type EncodedChunk } from './copy-encoder.js';
+import type { BinaryColumnType } from './binary-copy-writer.js';
+import { copyColumnTypes } from './copy-column-types.js';
+import { CopyEncoder, copyColumns, type EncodeEnv, type EncodedChunk } from './copy-encoder.js';
 import { deadLettersOf } from './dead-letters-of.js';
 import { loadChunk, type LoadEnv } from './load-chunk.js';
 import { ReferenceCache } from './resolve-references.js';
@@ -71,6 +73,7 @@ export class ChunkWriter {
   private readonly encodeEnv: EncodeEnv;
   private readonly serial = new Serial();
   private encoder: CopyEncoder | null = null;
+  private types: Promise<BinaryColumnType[]> | null = null;
   private records: SourceRecord[] = [];
   private lastRowNumber = 0;
 
@@ -120,7 +123,11 @@ export class ChunkWriter {
       for (let i = from; i < to; i++) this.records.push(batch.record(i));
       return;
     }
-    this.encoder ??= new CopyEncoder(this.encodeEnv, this.mapper, this.mapper.target as RecordTarget, this.batchId);
+    if (this.encoder === null) {
+      const target = this.mapper.target as RecordTarget;
+      this.types ??= this.encodeEnv.lookup((db) => copyColumnTypes(db, target.table, copyColumns(target)));
+      this.encoder = new CopyEncoder(this.encodeEnv, this.mapper, target, this.batchId, await this.types);
+    }
     await this.encoder.add(batch, from, to);
   }
 

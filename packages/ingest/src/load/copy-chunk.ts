@@ -1,6 +1,7 @@
 import { dayTarget, ensureDayPartitions, partitionName, type DayTarget, type PresenceTable, type SqlClient } from '@epigrid/store';
 import type { IdentityResolver } from '../identity/identity-resolver.js';
 import type { RecordTarget } from '../model/source-mapper.js';
+import { binaryCopyStream } from './binary-copy-writer.js';
 import { copyColumns, type DayRows, type EncodedChunk } from './copy-encoder.js';
 import type { WriteCounts } from './write-records.js';
 
@@ -16,12 +17,6 @@ export interface CopyChunkEnv {
 
 const stageOf = (target: RecordTarget): string => `ingest_stage_${target.table}`;
 
-function columnTypes(target: RecordTarget): string[] {
-  const own = new Map(target.columns.map((c) => [c.name, c.type as string]));
-  const types: Record<string, string> = { day: 'date', batch_id: 'bigint', claimed_birth: 'date', person_id: 'bigint' };
-  return copyColumns(target).map((name) => `${name} ${own.get(name) ?? types[name] ?? 'text'}`);
-}
-
 /**
  * COPY straight into the target inside a savepoint, each day into its own partition (no routing per
  * row). A duplicate key (stored before, or twice in the chunk) makes PostgreSQL refuse a COPY: the
@@ -35,7 +30,7 @@ async function copyOptimistically(tx: SqlClient, target: RecordTarget, days: Rea
     for (const { day, bytes } of days) {
       if (bytes.length === 0) continue; // every row of the day was refused after all
       const table = target.partitioned && day !== null ? partitionName(target.table as PresenceTable, day) : target.table;
-      await tx.copyIn(`${table} (${columns})`, bytes);
+      await tx.copyIn(`${table} (${columns})`, binaryCopyStream([bytes]), 'binary');
     }
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
@@ -46,12 +41,19 @@ async function copyOptimistically(tx: SqlClient, target: RecordTarget, days: Rea
   return true;
 }
 
-const encoder = new TextEncoder();
+/** A person id as the last field of a binary COPY tuple: its length word and 8 bytes. */
+function personField(id: number): Uint8Array {
+  const field = new Uint8Array(12);
+  const view = new DataView(field.buffer);
+  view.setInt32(0, 8);
+  view.setBigInt64(4, BigInt(id));
+  return field;
+}
 
-/** The COPY bytes of one day's rows, the lines that waited for a lookup or for persons put in place. */
+/** The tuples of one day's rows, with those that waited for a lookup or for persons put in place. */
 function bytesOf(rows: DayRows, personOf: ReadonlyMap<string, number>): Uint8Array {
   if (rows.insertions.length === 0) return rows.main;
-  const persons = rows.insertions.map((ins) => (ins.key === null ? null : encoder.encode(`${personOf.get(ins.key)}\n`)));
+  const persons = rows.insertions.map((ins) => (ins.key === null ? null : personField(personOf.get(ins.key)!)));
   let size = rows.main.length;
   rows.insertions.forEach((ins, i) => (size += ins.to - ins.from + (persons[i]?.length ?? 0)));
   const out = new Uint8Array(size);
@@ -79,13 +81,14 @@ function bytesOf(rows: DayRows, personOf: ReadonlyMap<string, number>): Uint8Arr
  * the first row wins).
  * @returns rows inserted
  */
-async function copyThroughStage(tx: SqlClient, target: RecordTarget, bytes: Uint8Array): Promise<number> {
+async function copyThroughStage(tx: SqlClient, target: RecordTarget, bodies: readonly Uint8Array[]): Promise<number> {
   const stage = stageOf(target);
   const columns = copyColumns(target).join(', ');
-  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (ord bigint GENERATED ALWAYS AS IDENTITY, ${columnTypes(target).join(', ')})
-      ON COMMIT DELETE ROWS;
+  // Shaped after the target's own columns (types as stored, constraints left out), numbered last.
+  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${columns} FROM ${target.table} WITH NO DATA;
+    ALTER TABLE ${stage} ADD COLUMN IF NOT EXISTS ord bigint GENERATED ALWAYS AS IDENTITY;
     TRUNCATE ${stage}`);
-  await tx.copyIn(`${stage} (${columns})`, bytes);
+  await tx.copyIn(`${stage} (${columns})`, binaryCopyStream(bodies), 'binary');
   const result = await tx.query(`INSERT INTO ${target.table} (${columns}) SELECT ${columns} FROM ${stage} ORDER BY ord ON CONFLICT DO NOTHING`);
   return result.rowCount;
 }
@@ -123,7 +126,7 @@ async function copyDayLoads(tx: SqlClient, target: RecordTarget, routes: DayLoad
       rest.push(day);
       continue;
     }
-    if (day.bytes.length > 0) await tx.copyIn(`${where.name} (${columns})`, day.bytes);
+    if (day.bytes.length > 0) await tx.copyIn(`${where.name} (${columns})`, binaryCopyStream([day.bytes]), 'binary');
     loaded += day.rows;
   }
   return { loaded, rest };
@@ -169,6 +172,6 @@ export async function writeEncodedChunk(
   }
   const direct = dayBytes.reduce((n, t) => n + t.rows, 0);
   if (direct === 0 || (await copyOptimistically(tx, target, dayBytes))) return { inserted: loaded + direct, corrected: 0, duplicates: 0 };
-  const inserted = await copyThroughStage(tx, target, Buffer.concat(dayBytes.map((t) => t.bytes)));
+  const inserted = await copyThroughStage(tx, target, dayBytes.map((t) => t.bytes));
   return { inserted: loaded + inserted, corrected: 0, duplicates: direct - inserted };
 }

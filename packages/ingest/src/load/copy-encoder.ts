@@ -4,15 +4,13 @@ import type { IdentityResolver } from '../identity/identity-resolver.js';
 import type { MapContext, MappedRow, RecordTarget, SourceMapper } from '../model/source-mapper.js';
 import type { RowBatch } from '../model/row-batch.js';
 import type { Rejection, SourceRecord } from '../model/source-record.js';
-import { CopyBytes } from './copy-bytes.js';
+import { BinaryCopyWriter, type BinaryColumnType } from './binary-copy-writer.js';
 import type { ReferenceCache } from './resolve-references.js';
 
 /** Rows mapped between two turns of the event loop (the previous chunk's statements run meanwhile). */
 const YIELD_EVERY = 2048;
 /** Rows waiting for a lookup that are looked up together. */
 const LOOKUP_ROWS = 256;
-const TAB = 0x09;
-const LF = 0x0a;
 
 /**
  * The columns a COPY of a source's rows fills, in order; `person_id` comes last so that the line of
@@ -25,9 +23,9 @@ export function copyColumns(target: RecordTarget): string[] {
 }
 
 /**
- * Something to insert at a byte offset of a day's COPY bytes: the line of a row that waited for a
+ * Something to insert at a byte offset of a day's COPY bytes: the tuple of a row that waited for a
  * lookup (its bytes in the day's side buffer), and/or a person found inside the transaction by key
- * (its id and the line's newline, for a line written without them).
+ * (its id, the tuple's last field, for a tuple written without it).
  */
 export interface Insertion {
   /** Offset in the day's main bytes. */
@@ -39,20 +37,20 @@ export interface Insertion {
   key: string | null;
 }
 
-/** The COPY bytes of a chunk's rows falling on one partition day (null: the table is not partitioned). */
+/** The binary COPY tuples of a chunk's rows falling on one partition day (null: the table is not partitioned). */
 export interface DayRows {
   readonly day: string | null;
   /** Rows encoded for the day. */
   readonly rows: number;
-  /** The lines in row order, but for the insertions. */
+  /** The tuples in row order, but for the insertions. */
   readonly main: Uint8Array;
-  /** Lines of rows that waited for a lookup. */
+  /** Tuples of rows that waited for a lookup. */
   readonly side: Uint8Array;
   /** By increasing offset, in row order. */
   readonly insertions: readonly Insertion[];
 }
 
-/** A chunk's valid rows as COPY text, with what the transaction still has to do. */
+/** A chunk's valid rows as binary COPY tuples, with what the transaction still has to do. */
 export interface EncodedChunk {
   /** The rows by partition day, so that each day is copied into its partition without routing. */
   readonly days: readonly DayRows[];
@@ -74,8 +72,8 @@ export interface EncodeEnv {
 
 /** The rows of one day being encoded. */
 class DayGroup {
-  readonly main = new CopyBytes();
-  side: CopyBytes | null = null;
+  readonly main = new BinaryCopyWriter();
+  side: BinaryCopyWriter | null = null;
   readonly insertions: Insertion[] = [];
   rows = 0;
 
@@ -95,8 +93,8 @@ interface Parked {
 }
 
 /**
- * Validates, maps and encodes the rows of one chunk straight into COPY bytes as they are read: no
- * row object outlives its line, and no string is made for a line. A row naming a code or a person
+ * Validates, maps and encodes the rows of one chunk straight into binary COPY tuples as they are
+ * read: no row object outlives its tuple, and no string is made for a tuple. A row naming a code or a person
  * the import has not looked up yet waits (keeping its place) until a few hundred such rows can be
  * looked up together.
  */
@@ -107,22 +105,21 @@ export class CopyEncoder {
   private parked: Parked[] = [];
   private rows = 0;
   private sinceYield = 0;
-  private readonly batchField: string;
 
   /**
    * @param env - hasher, resolver, code cache, mapping context, lookups
    * @param mapper - the source
    * @param target - its table
    * @param batchId - import batch the rows belong to
+   * @param types - the stored types of {@link copyColumns}, in that order
    */
   constructor(
     private readonly env: EncodeEnv,
     private readonly mapper: SourceMapper,
     private readonly target: RecordTarget,
-    batchId: number,
-  ) {
-    this.batchField = String(batchId);
-  }
+    private readonly batchId: number,
+    private readonly types: readonly BinaryColumnType[],
+  ) {}
 
   /**
    * Adds rows of a batch to the chunk.
@@ -211,47 +208,33 @@ export class CopyEncoder {
   private encode(row: MappedRow, hashed: HashedClaim | null, group: DayGroup, slot: Insertion | null): Rejection | null {
     const resolved = this.env.references.resolve(row);
     if (!('row' in resolved)) return resolved;
-    const { target } = this;
-    const out = slot === null ? group.main : (group.side ??= new CopyBytes(1 << 12));
+    const { target, types } = this;
+    const out = slot === null ? group.main : (group.side ??= new BinaryCopyWriter(1 << 12));
     const from = out.length;
-    out.text(row.key);
-    if (target.partitioned) {
-      out.byte(TAB);
-      out.field(row.day);
-    }
-    out.byte(TAB);
-    out.text(this.batchField);
-    out.byte(TAB);
+    out.tuple(types.length);
+    let c = 0;
+    out.field(types[c++]!, row.key);
+    if (target.partitioned) out.field(types[c++]!, row.day);
+    out.field(types[c++]!, this.batchId);
     if (hashed === null) {
-      for (let k = 0; k < 5; k++) {
-        if (k > 0) out.byte(TAB);
-        out.field(null); // hashes, name and birth date
-      }
+      for (let k = 0; k < 5; k++) out.null(); // hashes, name and birth date
+      c += 5;
     } else {
-      out.field(hashed.idHash);
-      out.byte(TAB);
-      out.field(hashed.phoneHash);
-      out.byte(TAB);
-      out.field(hashed.passportHash);
-      out.byte(TAB);
-      out.field(hashed.claim.name);
-      out.byte(TAB);
-      out.field(hashed.claim.birthDate);
+      out.field(types[c++]!, hashed.idHash);
+      out.field(types[c++]!, hashed.phoneHash);
+      out.field(types[c++]!, hashed.passportHash);
+      out.field(types[c++]!, hashed.claim.name);
+      out.field(types[c++]!, hashed.claim.birthDate);
     }
     const { refs } = resolved;
-    for (const spec of target.columns) {
-      out.byte(TAB);
-      out.field(refs[spec.name] ?? row.values[spec.name]);
-    }
-    out.byte(TAB);
+    for (const spec of target.columns) out.field(types[c++]!, refs[spec.name] ?? row.values[spec.name]);
     const personId = hashed === null ? null : this.env.resolver.cached(hashed);
     let key: string | null = null;
     if (hashed !== null && personId === undefined) {
       key = strongestKey(hashed);
       if (!this.claims.has(key)) this.claims.set(key, hashed);
     } else {
-      out.field(personId);
-      out.byte(LF);
+      out.field(types[c]!, personId);
     }
     if (slot !== null) {
       slot.from = from;

@@ -10,7 +10,7 @@ export interface ParsedTime {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))$/;
+const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):?(\d{2}))$/;
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const HOUR_MS = 3_600_000;
@@ -113,14 +113,34 @@ function checkTimeByPattern(field: string, value: string): ParsedTime {
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
   if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) throw badTime(field, value);
   let offsetMinutes = 0;
-  if (m[7] !== 'Z') {
-    const oh = Number(m[8]);
-    const om = Number(m[9]);
+  if (m[8] !== 'Z') {
+    const oh = Number(m[9]);
+    const om = Number(m[10]);
     if (oh > 14 || om > 59) throw badTime(field, value);
-    offsetMinutes = (m[7]!.startsWith('-') ? -1 : 1) * (oh * 60 + om);
+    offsetMinutes = (m[8]!.startsWith('-') ? -1 : 1) * (oh * 60 + om);
   }
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
   return { text: value, ms };
+}
+
+/**
+ * The instant of a time {@link checkTime} accepted, in microseconds since 1970-01-01 UTC, with its
+ * fraction of a second rounded to the microsecond the way PostgreSQL rounds it (so that a binary
+ * COPY stores what the text would have).
+ * @param value - a time that passed checkTime
+ */
+export function timeMicros(value: string): number {
+  const ms = fastTimeMs(value);
+  if (ms !== null) return ms * 1000;
+  const seconds = checkTimeByPattern('time', value).ms * 1000;
+  const fraction = TIME.exec(value)![7];
+  return fraction === undefined ? seconds : seconds + roundHalfEven(Number(`0.${fraction}`) * 1_000_000);
+}
+
+/** C's rint in its default mode: to the nearest whole number, a half to the even one. */
+function roundHalfEven(x: number): number {
+  const up = Math.round(x);
+  return up - x === 0.5 && up % 2 !== 0 ? up - 1 : up;
 }
 
 /** Two ASCII digits at `at` as a number, or -1. */

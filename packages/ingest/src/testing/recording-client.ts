@@ -10,7 +10,7 @@ export function recordingClient(db: SqlClient, log: string[]): SqlClient {
     engine: db.engine,
     query: (sql, params) => (log.push(sql), db.query(sql, params)),
     exec: (sql) => (log.push(sql), db.exec(sql)),
-    copyIn: (table, text) => (log.push(`COPY ${table}`), db.copyIn(table, text)),
+    copyIn: (table, data, format) => (log.push(`COPY ${table}`), db.copyIn(table, data, format)),
     copyOut: (query, format) => (log.push(`COPY (${query}) TO STDOUT`), db.copyOut(query, format)),
     transaction: (work) => db.transaction((tx) => work(recordingClient(tx, log))),
     close: () => db.close(),

@@ -29,9 +29,9 @@ function wrap(target: Queryable, root: PGlite | null): SqlClient {
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
     },
-    async copyIn(table: string, data: string | Uint8Array): Promise<void> {
+    async copyIn(table: string, data: string | Uint8Array, format: CopyFormat = 'text'): Promise<void> {
       // PGlite reads COPY data from a blob mounted at /dev/blob.
-      await target.query(`COPY ${table} FROM '/dev/blob'`, [], { blob: new Blob([data as string | Uint8Array<ArrayBuffer>]) });
+      await target.query(`COPY ${table} FROM '/dev/blob'${format === 'binary' ? ' (FORMAT binary)' : ''}`, [], { blob: new Blob([data as string | Uint8Array<ArrayBuffer>]) });
     },
     async *copyOut(query: string, format: CopyFormat = 'text'): AsyncGenerator<Uint8Array> {
       // PGlite writes COPY output to a blob at /dev/blob, all at once (embedded data is small).

@@ -26,11 +26,11 @@ function clientOf(target: pg.Pool | pg.PoolClient, pool: pg.Pool | null): SqlCli
     async exec(sql: string): Promise<void> {
       await target.query(sql);
     },
-    async copyIn(table: string, data: string | Uint8Array): Promise<void> {
+    async copyIn(table: string, data: string | Uint8Array, format: CopyFormat = 'text'): Promise<void> {
       const connection = pool === null ? (target as pg.PoolClient) : await (target as pg.Pool).connect();
       try {
         const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-        await pipeline(Readable.from([bytes]), connection.query(copyFrom(`COPY ${table} FROM STDIN`)));
+        await pipeline(Readable.from([bytes]), connection.query(copyFrom(`COPY ${table} FROM STDIN${format === 'binary' ? ' (FORMAT binary)' : ''}`)));
       } finally {
         if (pool !== null) connection.release();
       }

@@ -23,11 +23,13 @@ export interface SqlClient {
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
   /**
    * Bulk-loads rows with `COPY … FROM STDIN` in PostgreSQL's text format (tab-separated, `\N` for
-   * null, see {@link https://www.postgresql.org/docs/current/sql-copy.html}).
+   * null) or binary format (see {@link https://www.postgresql.org/docs/current/sql-copy.html}).
    * @param table - table name, optionally with a column list, e.g. `stage (a, b)`
-   * @param data - the rows, each ending with a newline, already escaped: text, or its UTF-8 bytes
+   * @param data - text: the rows, each ending with a newline, already escaped, or their UTF-8 bytes;
+   *   binary: a whole stream, header and trailer included
+   * @param format - `text` (default) or `binary`
    */
-  copyIn(table: string, data: string | Uint8Array): Promise<void>;
+  copyIn(table: string, data: string | Uint8Array, format?: CopyFormat): Promise<void>;
   /**
    * Streams the result of a query with `COPY (query) TO STDOUT`: bytes in PostgreSQL's text format
    * (tab-separated, `\N` for null) or binary format (see
@@ -42,7 +44,7 @@ export interface SqlClient {
   close(): Promise<void>;
 }
 
-/** Output format of {@link SqlClient.copyOut}. */
+/** Data format of {@link SqlClient.copyIn} and {@link SqlClient.copyOut}. */
 export type CopyFormat = 'text' | 'binary';
 
 /** Rows returned by {@link SqlClient.query}. */

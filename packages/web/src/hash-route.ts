@@ -1,7 +1,8 @@
 /**
  * Minimal hash-based routing: `#/` is the search page, `#/person/<id>?purpose=<purpose>` a person's record,
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
- * `#/chains` the transmission chains, `#/risk-areas` the public risk-area list, `#/review` appeals and overrides,
+ * `#/chains` the transmission chains, `#/risk-areas` the public risk-area list (and, for importers, other
+ * jurisdictions' lists), `#/review` appeals and overrides,
  * `#/reviews` the identity review queue, `#/pass` the holder's own pass, `#/verify` the pass verifier (no
  * sign-in), `#/place-code/<id>` a venue's printable place code, `#/grid` the grid-worker app
  * (`#/grid/task/<id>` one task), `#/progress` the progress view (`#/progress/<code>/<code>…` drilled down

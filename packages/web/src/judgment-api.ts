@@ -160,3 +160,48 @@ export function requestOverride(input: { personIds: readonly number[]; targetCol
 export function decideOverride(id: number, decision: 'approve' | 'refuse'): Promise<{ request: OverrideRequest; changes: number }> {
   return apiRequest(`/api/code-overrides/${id}/${decision}`, { method: 'POST' });
 }
+
+/** A list of current risk areas imported from another jurisdiction, with where and when it came from. */
+export interface ImportedRiskList {
+  readonly publisher: string;
+  /** File name or URL it was read from. */
+  readonly source: string;
+  readonly profileId: string | null;
+  readonly unitLevel: string | null;
+  /** The publisher's levels, highest first; empty for a CSV. */
+  readonly levels: readonly string[];
+  readonly publishedAt: string | null;
+  readonly importedBy: string;
+  readonly importedAt: string;
+  readonly areas: readonly RiskArea[];
+}
+
+/** What an import did. */
+export interface RiskListImportResult {
+  readonly publisher: string;
+  readonly publishedAt: string | null;
+  readonly areas: number;
+  /** Areas at the publisher's background level, left out. */
+  readonly backgroundAreas: number;
+  /** Whether it replaced an earlier list of the same publisher. */
+  readonly replaced: boolean;
+  /** Travellers re-judged at once. */
+  readonly persons: number;
+  readonly colourChanges: number;
+}
+
+/** The body of an import: the published JSON or CSV, its source, and the publisher to store it under. */
+export type RiskListImport = { readonly publisher?: string; readonly source: string } & ({ readonly list: unknown } | { readonly csv: string });
+
+/** The lists imported from other jurisdictions (ability `risk-area.import`). */
+export async function fetchImportedRiskLists(): Promise<readonly ImportedRiskList[]> {
+  return (await apiRequest<{ items: readonly ImportedRiskList[] }>('/api/risk-areas/imports')).items;
+}
+
+/**
+ * Imports another jurisdiction's list, replacing that publisher's earlier one.
+ * @param body - the list, its source and publisher
+ */
+export function importRiskList(body: RiskListImport): Promise<RiskListImportResult> {
+  return apiRequest<RiskListImportResult>('/api/risk-areas/imports', { method: 'POST', body });
+}

@@ -89,7 +89,7 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
             />
           )}
           {route.name === 'chains' && <ChainsPage purpose={purpose} />}
-          {route.name === 'risk-areas' && <RiskAreasPage />}
+          {route.name === 'risk-areas' && <RiskAreasPage canImport={me.abilities.includes('risk-area.import')} />}
           {route.name === 'review' && <ReviewPage me={me} />}
           {route.name === 'placeCode' && <PlaceCodePage placeId={route.id} />}
           {route.name === 'reviews' && <ReviewsPage />}

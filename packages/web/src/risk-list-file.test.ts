@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { countByLevel, readRiskListFile } from './risk-list-file.js';
+
+const csv = 'region_code,name_zh,name_en,region_level,level,rule_id,since,drops_at,infections\r\n441900,东莞市,Dongguan,city,medium,N/medium,2026-03-05,,9\r\n';
+
+describe('readRiskListFile', () => {
+  it('sends a .csv file as CSV with the file name as source and the trimmed publisher', () => {
+    assert.deepEqual(readRiskListFile({ name: 'national.CSV', type: '', text: csv }, '  national '), { ok: true, body: { source: 'national.CSV', publisher: 'national', csv } });
+  });
+
+  it('takes a file the browser typed text/csv as CSV whatever its name', () => {
+    const reading = readRiskListFile({ name: 'list', type: 'text/csv', text: csv }, 'national');
+    assert.ok(reading.ok && 'csv' in reading.body);
+  });
+
+  it('parses anything else as JSON and leaves a blank publisher out', () => {
+    const list = { publisher: 'city-b', profileId: null, unitLevel: null, levels: [], areas: [] };
+    assert.deepEqual(readRiskListFile({ name: 'city-b.json', type: 'application/json', text: JSON.stringify(list) }, '   '), { ok: true, body: { source: 'city-b.json', list } });
+  });
+
+  it('says why a file that is neither CSV nor JSON cannot be sent', () => {
+    const reading = readRiskListFile({ name: 'list.txt', type: 'text/plain', text: 'region_code,level' }, '');
+    assert.equal(reading.ok, false);
+    assert.ok(!reading.ok && reading.reason.length > 0);
+  });
+});
+
+describe('countByLevel', () => {
+  it('orders by the publisher\'s levels, then undeclared ones by first appearance, and skips empty levels', () => {
+    const areas = [{ level: 'medium' }, { level: 'zone-x' }, { level: 'high' }, { level: 'medium' }, { level: 'zone-a' }];
+    assert.deepEqual(countByLevel(['high', 'medium', 'low'], areas), [
+      { level: 'high', count: 1 },
+      { level: 'medium', count: 2 },
+      { level: 'zone-x', count: 1 },
+      { level: 'zone-a', count: 1 },
+    ]);
+  });
+
+  it('counts a CSV list, which declares no levels, in order of appearance', () => {
+    assert.deepEqual(countByLevel([], [{ level: 'medium' }, { level: 'high' }]), [
+      { level: 'medium', count: 1 },
+      { level: 'high', count: 1 },
+    ]);
+  });
+});

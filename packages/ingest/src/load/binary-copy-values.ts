@@ -1,4 +1,4 @@
-import { timeMicros } from '../map/field-rules.js';
+import { timeMicros, type ParsedTime } from '../map/field-rules.js';
 
 /**
  * Values in the forms PostgreSQL's binary COPY takes them: dates as days and instants as
@@ -10,6 +10,8 @@ import { timeMicros } from '../map/field-rules.js';
 const PG_EPOCH_DAYS = 10_957;
 const PG_EPOCH_MICROS = PG_EPOCH_DAYS * 86_400_000_000;
 const DAY_MS = 86_400_000;
+/** Dates met so far (an import's rows fall on a few days; birth dates repeat too). */
+const DAYS = new Map<string, number>();
 const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /**
@@ -17,18 +19,21 @@ const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * @param value - a date the field rules accepted
  */
 export function pgDate(value: string): number {
-  const y = Number(value.slice(0, 4));
-  const m = Number(value.slice(5, 7));
-  const d = Number(value.slice(8, 10));
-  return Date.UTC(y, m - 1, d) / DAY_MS - PG_EPOCH_DAYS;
+  let days = DAYS.get(value);
+  if (days === undefined) {
+    days = Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))) / DAY_MS - PG_EPOCH_DAYS;
+    if (DAYS.size >= 50_000) DAYS.clear();
+    DAYS.set(value, days);
+  }
+  return days;
 }
 
 /**
  * A time with its offset as microseconds since 2000-01-01 UTC.
- * @param value - a time the field rules accepted
+ * @param value - a time the field rules accepted, as read or as its text
  */
-export function pgTimestamp(value: string): number {
-  return timeMicros(value) - PG_EPOCH_MICROS;
+export function pgTimestamp(value: ParsedTime | string): number {
+  return (typeof value === 'string' ? timeMicros(value) : value.micros) - PG_EPOCH_MICROS;
 }
 
 /** A decimal as PostgreSQL's numeric stores it. */

@@ -1,3 +1,4 @@
+import type { ParsedTime } from '../map/field-rules.js';
 import { numericParts, pgDate, pgTimestamp } from './binary-copy-values.js';
 
 /** The column types the writer encodes, as PostgreSQL names them (`pg_type.typname`). */
@@ -77,7 +78,7 @@ export class BinaryCopyWriter {
   /**
    * One field of a column type; null and undefined are written as SQL null.
    * @param type - the column's type
-   * @param value - a string, number or boolean as the field rules give it
+   * @param value - a string, number or boolean as the field rules give it (a time: its text or as read)
    */
   field(type: BinaryColumnType, value: unknown): void {
     if (value === null || value === undefined) return this.null();
@@ -112,7 +113,7 @@ export class BinaryCopyWriter {
         this.end += 4;
         return;
       case 'timestamptz':
-        return this.int8(pgTimestamp(String(value)));
+        return this.int8(pgTimestamp(typeof value === 'object' ? (value as ParsedTime) : String(value)));
       case 'numeric':
         return this.numeric(value as number | string);
     }

@@ -1,5 +1,6 @@
 import { ensureDayPartitions, type PresenceTable, type SqlClient } from '@epigrid/store';
 import type { HashedClaim } from '../identity/hashed-claim.js';
+import type { ParsedTime } from '../map/field-rules.js';
 import type { ColumnType, RecordTarget } from '../model/source-mapper.js';
 import type { ResolvedRow } from './resolve-references.js';
 
@@ -23,6 +24,11 @@ interface Column {
   readonly value: (row: LinkedRow) => unknown;
 }
 
+/** A value as a query parameter: a time as read goes as its text. */
+function asParameter(value: unknown): unknown {
+  return value !== null && typeof value === 'object' && 'micros' in value ? (value as ParsedTime).text : value;
+}
+
 function columnsOf(target: RecordTarget, batchId: number): Column[] {
   const columns: Column[] = [{ name: target.keyColumn, type: 'text', value: (r) => r.resolved.row.key }];
   if (target.partitioned) columns.push({ name: 'day', type: 'date', value: (r) => r.resolved.row.day });
@@ -36,7 +42,7 @@ function columnsOf(target: RecordTarget, batchId: number): Column[] {
     { name: 'claimed_birth', type: 'date', value: (r) => r.hashed?.claim.birthDate ?? null },
   );
   for (const spec of target.columns) {
-    columns.push({ name: spec.name, type: spec.type, value: (r) => r.resolved.refs[spec.name] ?? r.resolved.row.values[spec.name] ?? null });
+    columns.push({ name: spec.name, type: spec.type, value: (r) => asParameter(r.resolved.refs[spec.name] ?? r.resolved.row.values[spec.name] ?? null) });
   }
   return columns;
 }

@@ -6,7 +6,10 @@ export type Raw = Readonly<Record<string, string>>;
 /** A validated time: its text as received and its instant. */
 export interface ParsedTime {
   readonly text: string;
+  /** Milliseconds since 1970-01-01 UTC, whole seconds (a fraction of a second is left out). */
   readonly ms: number;
+  /** Microseconds since 1970-01-01 UTC, the fraction rounded to the microsecond as PostgreSQL rounds it. */
+  readonly micros: number;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -99,7 +102,7 @@ export function requiredDate(raw: Raw, field: string): string {
  */
 export function checkTime(field: string, value: string): ParsedTime {
   const ms = fastTimeMs(value);
-  return ms === null ? checkTimeByPattern(field, value) : { text: value, ms };
+  return ms === null ? checkTimeByPattern(field, value) : { text: value, ms, micros: ms * 1000 };
 }
 
 function badTime(field: string, value: string): RowRejected {
@@ -120,21 +123,17 @@ function checkTimeByPattern(field: string, value: string): ParsedTime {
     offsetMinutes = (m[8]!.startsWith('-') ? -1 : 1) * (oh * 60 + om);
   }
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
-  return { text: value, ms };
+  const fraction = m[7];
+  return { text: value, ms, micros: fraction === undefined ? ms * 1000 : ms * 1000 + roundHalfEven(Number(`0.${fraction}`) * 1_000_000) };
 }
 
 /**
- * The instant of a time {@link checkTime} accepted, in microseconds since 1970-01-01 UTC, with its
- * fraction of a second rounded to the microsecond the way PostgreSQL rounds it (so that a binary
- * COPY stores what the text would have).
+ * The instant of a time {@link checkTime} accepted, in microseconds since 1970-01-01 UTC (see
+ * {@link ParsedTime.micros}).
  * @param value - a time that passed checkTime
  */
 export function timeMicros(value: string): number {
-  const ms = fastTimeMs(value);
-  if (ms !== null) return ms * 1000;
-  const seconds = checkTimeByPattern('time', value).ms * 1000;
-  const fraction = TIME.exec(value)![7];
-  return fraction === undefined ? seconds : seconds + roundHalfEven(Number(`0.${fraction}`) * 1_000_000);
+  return checkTime('time', value).micros;
 }
 
 /** C's rint in its default mode: to the nearest whole number, a half to the even one. */
@@ -177,7 +176,19 @@ function fastTimeMs(v: string): number | null {
     if ((sign !== 43 && sign !== 45) || v.charCodeAt(22) !== 58 || oh < 0 || om < 0 || oh > 14 || om > 59) return null;
     offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   }
-  return Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
+  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMinutes) * 60_000 + s * 1000;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, by integer arithmetic (H. Hinnant's
+ * days_from_civil): the same as `Date.UTC(y, m - 1, d) / 86400000` at a fraction of its cost.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
 /**

@@ -26,7 +26,10 @@ export interface MappedRow {
   readonly day: string | null;
   readonly identity: IdentityClaim | null;
   readonly references: readonly Reference[];
-  /** Column → value for the source-specific columns (references are filled in by the loader). */
+  /**
+   * Column → value for the source-specific columns (references are filled in by the loader); a
+   * time is its text or, better, the field rules' reading of it (then the loader reads it no more).
+   */
   readonly values: Readonly<Record<string, unknown>>;
 }
 

@@ -31,7 +31,7 @@ export const checkInsSource: SourceMapper = {
         day: chinaDay(timeIn),
         identity,
         references: [{ kind: 'venue', field: 'place_code', code: placeCode, column: 'place_id' }],
-        values: { time_in: timeIn.text, time_out: timeOut?.text ?? null },
+        values: { time_in: timeIn, time_out: timeOut },
       };
     }),
 };

@@ -46,8 +46,8 @@ export const labResultsSource: SourceMapper = {
         values: {
           tube_id: tube,
           pool_size: Number(pool),
-          sampled_at: sampled.text,
-          resulted_at: resulted.text,
+          sampled_at: sampled,
+          resulted_at: resulted,
           result: choice(raw, 'result', results, true),
           ct_n: decimal(raw, 'ct_n'),
           ct_orf1ab: decimal(raw, 'ct_orf1ab'),

@@ -47,7 +47,7 @@ export const telecomSource: SourceMapper = {
         day: chinaDay(start),
         identity: { residentId: null, idSex: null, idBirthDate: null, phone, passport: null, name: null, birthDate: null },
         references: [],
-        values: { cell, start_time: start.text, end_time: end.text },
+        values: { cell, start_time: start, end_time: end },
       };
     }),
 };

@@ -36,12 +36,14 @@ export interface PlannedTestWindow {
 async function personsMissingTestsBetween(db: SqlClient, from: number, to: number, window: PlannedTestWindow): Promise<number[]> {
   const testDay = "test->>'date'";
   const end = testWindowEndSql(testDay, '$4', '$5');
-  // Plan dates are text: a lexical lower bound (two days before `from`, beyond any tolerance) skips old days cheaply.
+  // No window ending in (from, to] can belong to a day before this one (two days before `from`, beyond
+  // any tolerance). Bounding each contact's last planned day by it lets the index (0013) skip the
+  // plans that ended earlier, so the scan reads only the plans still running, not every one listed.
   const earliest = new Date((from + window.utcOffsetMinutes * 60 - 2 * 86_400) * 1000).toISOString().slice(0, 10);
   const result = await db.query<{ personId: number }>(
     `SELECT DISTINCT tc.person_id AS "personId" FROM traced_contact tc
      CROSS JOIN LATERAL jsonb_array_elements(coalesce(tc.management->'tests', '[]'::jsonb)) AS test
-     WHERE tc.kind IN ('close', 'sub-close') AND ${testDay} >= $3
+     WHERE tc.kind IN ('close', 'sub-close') AND tc.last_planned_test_day >= $3::date
        AND ${end} > to_timestamp($1) AND ${end} <= to_timestamp($2)
        AND NOT ${sampleForTestDaySql('tc.person_id', testDay, '$4', '$5')}`,
     [from, to, earliest, window.utcOffsetMinutes, window.testDayToleranceHours],

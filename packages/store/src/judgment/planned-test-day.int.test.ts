@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { SqlClient } from '../db/sql-client.js';
+import { listMigrations, migrate } from '../migrate/migrate.js';
+import { insertRegion } from '../regions/region-registry.js';
+import { testBackends } from '../testing/test-databases.js';
+import { replaceCaseTrace, type TracedContactInput } from '../tracing/traced-contacts.js';
+import { takePendingPersons } from './affected-persons.js';
+
+/** China Standard Time, no tolerance around the planned day. */
+const CST = { utcOffsetMinutes: 480, testDayToleranceHours: 0 };
+const INDEX = 'traced_contact_last_planned_test_day';
+
+/** A management plan of the shape the trace engine writes, testing on the given days (in any order). */
+const plan = (...dates: string[]): unknown => ({
+  ruleId: 'P/management/close',
+  lastExposureDate: '2026-03-07',
+  centralisedUntil: '2026-03-14',
+  homeUntil: null,
+  homeMode: 'none',
+  endDate: '2026-03-14',
+  tests: dates.map((date, i) => ({ phase: 'centralised', day: i + 1, date })),
+});
+/** A companion's follow-up: a count of tests, no dated list. */
+const followUp = { ruleId: 'P/companion', tests: 2, minHoursApart: 24, dueBy: '2026-03-14' };
+
+const contact = (personId: number, kind: TracedContactInput['kind'], management: unknown): TracedContactInput => ({
+  personId,
+  kind,
+  viaPersonId: null,
+  ruleIds: ['P/close/venue'],
+  evidence: [],
+  firstExposure: new Date('2026-03-07T10:00:00+08:00'),
+  lastExposure: new Date('2026-03-07T12:00:00+08:00'),
+  management,
+});
+
+/** Residents of a new grid and a case reported by the first of them; the others can be its contacts. */
+async function seedCase(db: SqlClient, people: number): Promise<{ caseId: number; persons: number[] }> {
+  const tag = randomBytes(3).toString('hex');
+  const community = await insertRegion(db, { code: `t${tag}c`, parentId: null, level: 'community', nameZh: '社区', nameEn: 'Community' });
+  const grid = await insertRegion(db, { code: `t${tag}g`, parentId: community.id, level: 'grid', nameZh: '网格', nameEn: 'Grid' });
+  const persons: number[] = [];
+  for (let i = 0; i <= people; i++) {
+    const row = await db.query<{ id: number }>(
+      `INSERT INTO person (name, sex, birth_date, id_number_hash, id_number_cipher, id_number_tail, grid_id, region_path)
+       VALUES ($1, 'female', '1990-01-01', $2, 'x', '0000', $3, $4::ltree) RETURNING id`,
+      [`t${i}`, `${tag}-${i}`, grid.id, grid.path],
+    );
+    persons.push(Number(row.rows[0]!.id));
+  }
+  const report = await db.query<{ id: number }>(
+    `INSERT INTO case_report (report_id, person_id, classification, sampling_date, report_time)
+     VALUES ($1, $2, 'confirmed', '2026-03-08', '2026-03-08T20:00:00+08:00') RETURNING id`,
+    [`T-${tag}`, persons[0]],
+  );
+  return { caseId: Number(report.rows[0]!.id), persons: persons.slice(1) };
+}
+
+/** Stores a whole trace of the case, as the tracing job does (replacing any earlier one). */
+const trace = (db: SqlClient, caseId: number, contacts: readonly TracedContactInput[]): Promise<void> =>
+  replaceCaseTrace(db, {
+    caseReportId: caseId,
+    caseVersion: 1,
+    profileId: 'P',
+    windowFrom: new Date('2026-03-05T00:00:00+08:00'),
+    windowTo: new Date('2026-03-08T20:00:00+08:00'),
+    windowRuleId: 'P/window',
+    tracedAt: new Date('2026-03-08T21:00:00+08:00'),
+    contacts,
+  });
+
+/** Each person's last planned test day, as text so that no driver turns it into a local Date. */
+async function lastDays(db: SqlClient, persons: readonly number[]): Promise<Array<string | null>> {
+  const rows = await db.query<{ personId: number; day: string | null }>(
+    `SELECT person_id AS "personId", last_planned_test_day::text AS day FROM traced_contact WHERE person_id = ANY($1::bigint[])`,
+    [persons],
+  );
+  return persons.map((p) => rows.rows.find((r) => Number(r.personId) === p)?.day ?? null);
+}
+
+for (const backend of testBackends()) {
+  describe(`the last planned test day of a traced contact on ${backend.name}`, () => {
+    let db: SqlClient;
+    before(async () => {
+      db = await backend.open();
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    it('follows every write of the plan: listed, re-traced, added, changed, removed; none for a companion', async () => {
+      const { caseId, persons } = await seedCase(db, 3);
+      const [planned, companion, unplanned] = persons as [number, number, number];
+      await trace(db, caseId, [contact(planned, 'close', plan('2026-03-12', '2026-03-08')), contact(companion, 'companion', followUp), contact(unplanned, 'sub-close', null)]);
+      assert.deepEqual(await lastDays(db, persons), ['2026-03-12', null, null], 'the greatest day, whatever the order');
+      await trace(db, caseId, [contact(planned, 'close', plan('2026-03-08', '2026-03-15')), contact(companion, 'companion', followUp), contact(unplanned, 'sub-close', null)]);
+      assert.deepEqual(await lastDays(db, persons), ['2026-03-15', null, null], 're-traced with a longer plan');
+      await db.query(`UPDATE traced_contact SET management = $2::jsonb WHERE person_id = $1`, [unplanned, JSON.stringify(plan('2026-03-10'))]);
+      assert.deepEqual(await lastDays(db, [unplanned]), ['2026-03-10'], 'a plan added');
+      await db.query(
+        `UPDATE traced_contact SET management = jsonb_set(management, '{tests}', management->'tests' || '[{"phase": "home", "day": 9, "date": "2026-03-17"}]') WHERE person_id = $1`,
+        [unplanned],
+      );
+      assert.deepEqual(await lastDays(db, [unplanned]), ['2026-03-17'], 'a test day added to it');
+      await db.query(`UPDATE traced_contact SET management = management - 'tests' WHERE person_id = $1`, [unplanned]);
+      await db.query(`UPDATE traced_contact SET management = NULL WHERE person_id = $1`, [planned]);
+      assert.deepEqual(await lastDays(db, [planned, unplanned]), [null, null], 'the plans removed');
+    });
+
+    it('looks for missed tests only among contacts whose plan reaches the window, through the index', async () => {
+      const { caseId, persons } = await seedCase(db, 5);
+      const [endsThatDay, goesOn, endedBefore, sampled, subClose] = persons as [number, number, number, number, number];
+      await trace(db, caseId, [
+        contact(endsThatDay, 'close', plan('2026-03-10', '2026-03-12')),
+        contact(goesOn, 'close', plan('2026-03-12', '2026-03-16')),
+        contact(endedBefore, 'close', plan('2026-03-08', '2026-03-09')),
+        contact(sampled, 'close', plan('2026-03-12')),
+        contact(subClose, 'sub-close', plan('2026-03-12')),
+      ]);
+      await db.query(
+        `INSERT INTO lab_result (sample_id, person_id, tube_id, pool_size, sampled_at, resulted_at, result, lab_code)
+         VALUES ($1, $2, $1, 1, '2026-03-12T09:00:00+08:00', '2026-03-12T15:00:00+08:00', 'negative', 'L')`,
+        [`S-${caseId}`, sampled],
+      );
+      // The minute in which 12 March ends (+08:00): the bound is 10 March, after the last day of `endedBefore`.
+      const now = new Date('2026-03-13T00:00:30+08:00');
+      const primed = await takePendingPersons(db, new Date(now.getTime() - 60_000), CST);
+      await primed.commit();
+      const statements: Array<{ sql: string; params: readonly unknown[] }> = [];
+      const recording: SqlClient = {
+        ...db,
+        query: (sql, params) => {
+          statements.push({ sql, params: params ?? [] });
+          return db.query(sql, params);
+        },
+      };
+      const pending = await takePendingPersons(recording, now, CST);
+      assert.deepEqual(pending.personIds.filter((p) => persons.includes(p)), [endsThatDay, goesOn, subClose].sort((a, b) => a - b));
+
+      const missedTests = statements.find((s) => s.sql.includes('last_planned_test_day'));
+      assert.ok(missedTests, 'the missed-test query bounds the last planned day');
+      const explained = await db.transaction(async (tx) => {
+        // A table this small is read whole anyway; what matters is that the index can serve the query.
+        await tx.query('SET LOCAL enable_seqscan = off');
+        return tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${missedTests.sql}`, missedTests.params);
+      });
+      assert.match(explained.rows.map((r) => r['QUERY PLAN']).join('\n'), new RegExp(INDEX));
+    });
+  });
+
+  describe(`migration 0013 on ${backend.name}`, () => {
+    it('fills the last planned test day of the contacts listed before it', async () => {
+      const db = await backend.open({ migrated: false });
+      try {
+        const migration = listMigrations().find((m) => m.name === '0013-planned-test-day-index');
+        assert.ok(migration);
+        await db.exec('CREATE TABLE schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+        for (const earlier of listMigrations().filter((m) => m.version < migration.version)) {
+          await db.exec(earlier.sql);
+          await db.query('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [earlier.version, earlier.name]);
+        }
+        const { caseId, persons } = await seedCase(db, 3);
+        await trace(db, caseId, [contact(persons[0]!, 'close', plan('2026-03-09', '2026-03-11')), contact(persons[1]!, 'companion', followUp), contact(persons[2]!, 'sub-close', null)]);
+        assert.deepEqual((await migrate(db)).applied, listMigrations().filter((m) => m.version >= migration.version).map((m) => m.name));
+        assert.deepEqual(await lastDays(db, persons), ['2026-03-11', null, null]);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}

@@ -1,8 +1,9 @@
 // Browser test of importing other jurisdictions' risk-area lists on the risk-areas page: signed out the page
 // shows only this instance's list; an epidemiologist (ability risk-area.import) imports a CSV written here and
-// sees it listed with its source and levels, a CSV without a publisher is refused with the server's reason, and
-// a file that is not JSON is stopped in the browser; a command-centre officer (no such ability) sees no import
-// section. Needs /usr/bin/chromium (skipped without it unless EPIGRID_TEST_REQUIRE has `browser`).
+// sees it listed with its source and levels, a CSV without a publisher is refused with the server's reason, a
+// file that is not JSON is stopped in the browser, and a list naming its levels by colour is refused until
+// the form maps them, then listed at this instance's levels with the publisher's names; a command-centre
+// officer (no such ability) sees no import section. Needs /usr/bin/chromium (skipped without it unless EPIGRID_TEST_REQUIRE has `browser`).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type Test
 
 const header = 'region_code,name_zh,name_en,region_level,level,rule_id,since,drops_at,infections';
 const peerCsv = [header, '440604,禅城区,Chancheng,county,high,CN-P9-areas/high/designated,2026-03-01,2026-03-20,4', '441900,东莞市,Dongguan,city,medium,CN-P9-areas/medium,2026-03-05,,9', ''].join('\r\n');
+const colourCsv = [header, '440605,南海区,Nanhai,county,red,GD/red,2026-03-02,,5', '440606,顺德区,Shunde,county,orange,GD/orange,2026-03-03,,1', ''].join('\r\n');
 
 describe('browser: importing other jurisdictions\' risk-area lists', { skip: skipBrowser, timeout: 300_000 }, () => {
   let server: TestServer | null = null;
@@ -25,9 +27,10 @@ describe('browser: importing other jurisdictions\' risk-area lists', { skip: ski
   const shot = async (name: string): Promise<void> => {
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   };
-  const importFile = async (file: string, publisher: string): Promise<void> => {
+  const importFile = async (file: string, publisher: string, levels = ''): Promise<void> => {
     await page.getByTestId('risk-import-file').setInputFiles(file);
     await page.getByTestId('risk-import-publisher').fill(publisher);
+    await page.getByTestId('risk-import-levels').fill(levels);
     await page.getByTestId('risk-import-submit').click();
   };
 
@@ -37,6 +40,7 @@ describe('browser: importing other jurisdictions\' risk-area lists', { skip: ski
     password = ((await (await fetch(`${baseUrl}/api/demo`)).json()) as { password: string }).password;
     dir = mkdtempSync(join(tmpdir(), 'epigrid-e2e-risk-lists-'));
     writeFileSync(join(dir, 'peer-city.csv'), peerCsv);
+    writeFileSync(join(dir, 'province.csv'), colourCsv);
     writeFileSync(join(dir, 'broken.json'), '{"publisher": "peer-city",');
     browser = await openBrowser();
     page = browser.page;
@@ -88,6 +92,36 @@ describe('browser: importing other jurisdictions\' risk-area lists', { skip: ski
     await importFile(join(dir, 'broken.json'), 'peer-city');
     await page.getByTestId('risk-import-problem').waitFor();
     assert.equal(await page.getByTestId('risk-import-error').count(), 0);
+  });
+
+  it('a list naming its levels by colour is refused, naming them, until the form maps them to ours', async () => {
+    await importFile(join(dir, 'province.csv'), 'province');
+    const error = page.getByTestId('risk-import-error');
+    await error.waitFor();
+    assert.equal(await error.getAttribute('data-error-code'), 'validation_failed');
+    await page.getByTestId('lang-en').click();
+    const message = (await error.textContent()) ?? '';
+    assert.match(message, /level "red" \(1 area\) is none of this instance's levels \(high, medium, low\)/);
+    assert.match(message, /level "orange"/);
+    assert.equal(await page.locator('[data-testid="risk-import"][data-publisher="province"]').count(), 0, 'nothing stored');
+
+    await importFile(join(dir, 'province.csv'), 'province', 'red high');
+    assert.match((await page.getByTestId('risk-import-problem').textContent()) ?? '', /"red high" is not written as/);
+
+    await importFile(join(dir, 'province.csv'), 'province', 'red=high，orange=medium');
+    assert.match((await page.getByTestId('risk-import-result').textContent()) ?? '', /Levels read as: red → High risk \(high\), orange → Medium risk \(medium\)\./);
+    const item = page.locator('[data-testid="risk-import"][data-publisher="province"]');
+    await item.waitFor();
+    const chips = await item.getByTestId('risk-import-level').evaluateAll((els) => els.map((c) => [c.getAttribute('data-level'), c.getAttribute('data-published-as'), c.textContent]));
+    assert.deepEqual(chips, [
+      ['high', 'red', 'High risk · 1 · published as red'],
+      ['medium', 'orange', 'Medium risk · 1 · published as orange'],
+    ]);
+    assert.equal(await page.getByTestId('risk-import-levels').inputValue(), '', 'the form is ready for the next list');
+    await page.getByTestId('lang-zh').click();
+    await item.locator('summary').click();
+    assert.deepEqual(await item.getByTestId('risk-area-published-level').allTextContents(), [' 发布方称“red”', ' 发布方称“orange”']);
+    await shot('risk-imports-03-levels-mapped');
   });
 
   it('a command-centre officer, who may not import, sees no import section', async () => {

@@ -83,6 +83,11 @@ riskAreas
   .description("import another jurisdiction's list of current risk areas (its /api/risk-areas JSON or CSV); replaces that publisher's earlier list")
   .argument('<file-or-url>', 'a file (.json or .csv) or an http(s) URL')
   .option('--publisher <name>', 'publisher to store the list under (required for a CSV, or a list that names none), e.g. national')
+  .option(
+    '--level <published=ours>',
+    "the list's level and this instance's, e.g. 高风险=high (repeatable); needed where neither the names nor the ranks of the levels match",
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
   .action(async (target: string, options: RiskAreasImportOptions) => (await import('./commands/risk-areas.js')).riskAreasImport(target, options));
 riskAreas.command('imports').description('list the imported risk-area lists, with source and time').action(async () => (await import('./commands/risk-areas.js')).riskAreasImports());
 

@@ -49,11 +49,17 @@ function ImportedRiskListItem({ list }: { readonly list: ImportedRiskList }): Re
       <p className="risk-imports__head">
         <strong data-testid="risk-import-publisher-name">{list.publisher}</strong>
         <span data-testid="risk-import-count">{t('riskImports.areas', { count: list.areas.length })}</span>
-        {countByLevel(list.levels, list.areas).map(({ level, count }) => (
-          <span key={level} className={`chip chip--risk-${level}`} data-testid="risk-import-level" data-level={level}>
-            {t(`areas.levels.${level}`, { defaultValue: level })} · {count}
-          </span>
-        ))}
+        {countByLevel(list.levels, list.areas).map(({ level, count, publishedAs }) => {
+          const shown = t(`areas.levels.${level}`, { defaultValue: level });
+          // A publisher's name that reads as this instance's level here says nothing more.
+          const otherNames = publishedAs.filter((name) => name !== shown);
+          return (
+            <span key={level} className={`chip chip--risk-${level}`} data-testid="risk-import-level" data-level={level} data-published-as={publishedAs.join(',')}>
+              {shown} · {count}
+              {otherNames.length > 0 && ` · ${t('riskImports.publishedAs', { level: otherNames.join(' / ') })}`}
+            </span>
+          );
+        })}
       </p>
       <p className="muted">
         {t('riskImports.source')} <span className="mono" data-testid="risk-import-source">{list.source}</span> · {t('riskImports.published')}{' '}

@@ -161,6 +161,22 @@ export function decideOverride(id: number, decision: 'approve' | 'refuse'): Prom
   return apiRequest(`/api/code-overrides/${id}/${decision}`, { method: 'POST' });
 }
 
+/** An imported risk area: at this instance's level, with the level as its publisher named it. */
+export interface ImportedRiskArea extends RiskArea {
+  readonly publishedLevel: string;
+}
+
+/** How one level of an imported list was read as this instance's. */
+export interface LevelMappingEntry {
+  /** The publisher's name. */
+  readonly published: string;
+  /** This instance's level. */
+  readonly level: string;
+  /** Named by the importer, the same name, the same rank, or kept (no area rule in force here). */
+  readonly match: 'given' | 'same-name' | 'rank' | 'as-published';
+  readonly areas: number;
+}
+
 /** A list of current risk areas imported from another jurisdiction, with where and when it came from. */
 export interface ImportedRiskList {
   readonly publisher: string;
@@ -173,7 +189,7 @@ export interface ImportedRiskList {
   readonly publishedAt: string | null;
   readonly importedBy: string;
   readonly importedAt: string;
-  readonly areas: readonly RiskArea[];
+  readonly areas: readonly ImportedRiskArea[];
 }
 
 /** What an import did. */
@@ -183,6 +199,8 @@ export interface RiskListImportResult {
   readonly areas: number;
   /** Areas at the publisher's background level, left out. */
   readonly backgroundAreas: number;
+  /** How each level of the list was read as this instance's. */
+  readonly levelMapping: readonly LevelMappingEntry[];
   /** Whether it replaced an earlier list of the same publisher. */
   readonly replaced: boolean;
   /** Travellers re-judged at once. */
@@ -190,8 +208,14 @@ export interface RiskListImportResult {
   readonly colourChanges: number;
 }
 
-/** The body of an import: the published JSON or CSV, its source, and the publisher to store it under. */
-export type RiskListImport = { readonly publisher?: string; readonly source: string } & ({ readonly list: unknown } | { readonly csv: string });
+/**
+ * The body of an import: the published JSON or CSV, its source, the publisher to store it under, and
+ * the publisher's level names mapped to this instance's where the names and ranks do not say.
+ */
+export type RiskListImport = { readonly publisher?: string; readonly source: string; readonly levelMap?: Readonly<Record<string, string>> } & (
+  | { readonly list: unknown }
+  | { readonly csv: string }
+);
 
 /** The lists imported from other jurisdictions (ability `risk-area.import`). */
 export async function fetchImportedRiskLists(): Promise<readonly ImportedRiskList[]> {

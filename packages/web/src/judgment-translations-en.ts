@@ -45,6 +45,12 @@ export const judgmentEn = {
     doneReplaced: 'Replaced the earlier list of {{publisher}}: {{areas}} risk area(s).',
     background: '{{count}} area(s) at the lowest level left out.',
     rejudged: '{{persons}} traveller(s) judged again, {{changes}} colour change(s).',
+    levelMap: "Level names of the list (optional)",
+    levelMapHint: "Only when the list names its levels otherwise than this instance and its levels do not say by rank (a CSV gives none): the list's level = this instance's, e.g. 高风险=high, 中风险=medium.",
+    levelMapMalformed: 'Level names: "{{entry}}" is not written as the list\'s level = this instance\'s, e.g. 高风险=high.',
+    levelMapTwice: 'Level names: {{entry}} is mapped to two levels.',
+    levelsRead: 'Levels read as: {{mapping}}.',
+    publishedAs: 'published as {{level}}',
   },
   code: {
     mine: 'My health code',

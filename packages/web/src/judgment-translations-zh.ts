@@ -47,6 +47,12 @@ export const judgmentZh = {
     doneReplaced: '已替换 {{publisher}} 的旧名单：{{areas}} 个风险区域。',
     background: '{{count}} 个最低等级区域未计入。',
     rejudged: '已重新研判 {{persons}} 名出行人员，健康码变色 {{changes}} 次。',
+    levelMap: '名单等级对应（可选）',
+    levelMapHint: '仅当名单的等级名称与本实例不同、且无法按等级顺序对应时填写（CSV 不含等级列表）：名单等级=本实例等级，如 高风险=high, 中风险=medium。',
+    levelMapMalformed: '等级对应：“{{entry}}”的格式应为 名单等级=本实例等级，如 高风险=high。',
+    levelMapTwice: '等级对应：{{entry}} 对应了两个等级。',
+    levelsRead: '等级对应：{{mapping}}。',
+    publishedAs: '发布方称“{{level}}”',
   },
   code: {
     mine: '我的健康码',

@@ -7,14 +7,15 @@ import { useLanguage } from './use-language.js';
 
 /** Props of {@link RiskAreaTable}. */
 export interface RiskAreaTableProps {
-  readonly areas: readonly RiskArea[];
+  /** The areas; an imported one also carries the level as its publisher named it. */
+  readonly areas: ReadonlyArray<RiskArea & { readonly publishedLevel?: string }>;
   /** `data-testid` of the table. */
   readonly testId: string;
   /** `data-testid` of each row. */
   readonly rowTestId: string;
 }
 
-/** One row per area, its level as a coloured chip with the rule as tooltip. */
+/** One row per area, its level as a coloured chip with the rule as tooltip (and the publisher's name of it when another). */
 export function RiskAreaTable({ areas, testId, rowTestId }: RiskAreaTableProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -30,19 +31,29 @@ export function RiskAreaTable({ areas, testId, rowTestId }: RiskAreaTableProps):
         </tr>
       </thead>
       <tbody>
-        {areas.map((area) => (
-          <tr key={area.regionCode} className="results__row" data-testid={rowTestId} data-level={area.level}>
-            <td data-label={t('areas.colArea')}>{localName(language, area.nameZh, area.nameEn)}</td>
-            <td data-label={t('areas.colLevel')}>
-              <span className={`chip chip--risk-${area.level}`} title={area.ruleId}>
-                {t(`areas.levels.${area.level}`, { defaultValue: area.level })}
-              </span>
-            </td>
-            <td data-label={t('areas.colSince')}>{area.since}</td>
-            <td data-label={t('areas.colDrops')}>{area.dropsAt ?? '—'}</td>
-            <td data-label={t('areas.colInfections')}>{area.infections}</td>
-          </tr>
-        ))}
+        {areas.map((area) => {
+          const shown = t(`areas.levels.${area.level}`, { defaultValue: area.level });
+          const published = area.publishedLevel ?? area.level;
+          return (
+            <tr key={area.regionCode} className="results__row" data-testid={rowTestId} data-level={area.level}>
+              <td data-label={t('areas.colArea')}>{localName(language, area.nameZh, area.nameEn)}</td>
+              <td data-label={t('areas.colLevel')}>
+                <span className={`chip chip--risk-${area.level}`} title={area.ruleId}>
+                  {shown}
+                </span>
+                {published !== area.level && published !== shown && (
+                  <span className="muted" data-testid="risk-area-published-level">
+                    {' '}
+                    {t('riskImports.publishedAs', { level: published })}
+                  </span>
+                )}
+              </td>
+              <td data-label={t('areas.colSince')}>{area.since}</td>
+              <td data-label={t('areas.colDrops')}>{area.dropsAt ?? '—'}</td>
+              <td data-label={t('areas.colInfections')}>{area.infections}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -19,6 +19,11 @@ describe('readRiskListFile', () => {
     assert.deepEqual(readRiskListFile({ name: 'city-b.json', type: 'application/json', text: JSON.stringify(list) }, '   '), { ok: true, body: { source: 'city-b.json', list } });
   });
 
+  it('sends the level mapping typed in the form, and none when it is empty', () => {
+    assert.deepEqual(readRiskListFile({ name: 'p.csv', type: '', text: csv }, 'province', { 中风险: 'medium' }), { ok: true, body: { source: 'p.csv', publisher: 'province', levelMap: { 中风险: 'medium' }, csv } });
+    assert.ok(!('levelMap' in (readRiskListFile({ name: 'p.csv', type: '', text: csv }, 'province', {}) as { body: object }).body));
+  });
+
   it('says why a file that is neither CSV nor JSON cannot be sent', () => {
     const reading = readRiskListFile({ name: 'list.txt', type: 'text/plain', text: 'region_code,level' }, '');
     assert.equal(reading.ok, false);
@@ -30,17 +35,29 @@ describe('countByLevel', () => {
   it('orders by the publisher\'s levels, then undeclared ones by first appearance, and skips empty levels', () => {
     const areas = [{ level: 'medium' }, { level: 'zone-x' }, { level: 'high' }, { level: 'medium' }, { level: 'zone-a' }];
     assert.deepEqual(countByLevel(['high', 'medium', 'low'], areas), [
-      { level: 'high', count: 1 },
-      { level: 'medium', count: 2 },
-      { level: 'zone-x', count: 1 },
-      { level: 'zone-a', count: 1 },
+      { level: 'high', count: 1, publishedAs: [] },
+      { level: 'medium', count: 2, publishedAs: [] },
+      { level: 'zone-x', count: 1, publishedAs: [] },
+      { level: 'zone-a', count: 1, publishedAs: [] },
     ]);
   });
 
   it('counts a CSV list, which declares no levels, in order of appearance', () => {
     assert.deepEqual(countByLevel([], [{ level: 'medium' }, { level: 'high' }]), [
-      { level: 'medium', count: 1 },
-      { level: 'high', count: 1 },
+      { level: 'medium', count: 1, publishedAs: [] },
+      { level: 'high', count: 1, publishedAs: [] },
+    ]);
+  });
+
+  it('counts imported areas by this instance\'s level, in the order of the publisher\'s names, keeping those names', () => {
+    const areas = [
+      { level: 'high', publishedLevel: 'controlled' },
+      { level: 'high', publishedLevel: 'sealed' },
+      { level: 'medium', publishedLevel: 'medium' },
+    ];
+    assert.deepEqual(countByLevel(['sealed', 'controlled', 'medium', 'prevention'], areas), [
+      { level: 'high', count: 2, publishedAs: ['controlled', 'sealed'] },
+      { level: 'medium', count: 1, publishedAs: [] },
     ]);
   });
 });

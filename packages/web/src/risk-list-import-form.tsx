@@ -6,11 +6,13 @@ import { ApiError } from './api-client.js';
 import { ErrorMessage } from './error-message.js';
 import { importRiskList, type RiskListImportResult } from './judgment-api.js';
 import type { Language } from './i18n.js';
+import { readLevelMapText } from './level-map-text.js';
 import { readRiskListFile } from './risk-list-file.js';
 import { useLanguage } from './use-language.js';
 
 // Chinese runs sentences together after their full stop; English spaces them.
 const sentenceGap: Readonly<Record<Language, string>> = { zh: '', en: ' ' };
+const listGap: Readonly<Record<Language, string>> = { zh: '，', en: ', ' };
 
 /** Props of {@link RiskListImportForm}. */
 export interface RiskListImportFormProps {
@@ -18,12 +20,13 @@ export interface RiskListImportFormProps {
   readonly onImported: () => void;
 }
 
-/** File and publisher, the import, then what it did or why the server refused it. */
+/** File, publisher and level mapping, the import, then what it did or why the server refused it. */
 export function RiskListImportForm({ onImported }: RiskListImportFormProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const [file, setFile] = useState<File | null>(null);
   const [publisher, setPublisher] = useState('');
+  const [levelMapText, setLevelMapText] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -40,9 +43,14 @@ export function RiskListImportForm({ onImported }: RiskListImportFormProps): Rea
       setProblem(t('riskImports.chooseFile'));
       return;
     }
+    const levels = readLevelMapText(levelMapText);
+    if (!levels.ok) {
+      setProblem(t(levels.problem === 'twice' ? 'riskImports.levelMapTwice' : 'riskImports.levelMapMalformed', { entry: levels.entry }));
+      return;
+    }
     setBusy(true);
     try {
-      const reading = readRiskListFile({ name: file.name, type: file.type, text: await file.text() }, publisher);
+      const reading = readRiskListFile({ name: file.name, type: file.type, text: await file.text() }, publisher, levels.levelMap);
       if (!reading.ok) {
         setProblem(t('riskImports.notJson', { reason: reading.reason }));
         return;
@@ -50,6 +58,7 @@ export function RiskListImportForm({ onImported }: RiskListImportFormProps): Rea
       setResult(await importRiskList(reading.body));
       setFile(null);
       setPublisher('');
+      setLevelMapText('');
       setFileInputKey((n) => n + 1);
       onImported();
     } catch (cause) {
@@ -57,6 +66,13 @@ export function RiskListImportForm({ onImported }: RiskListImportFormProps): Rea
     } finally {
       setBusy(false);
     }
+  };
+
+  const renamed = result?.levelMapping.filter((m) => m.published !== m.level) ?? [];
+  // The level's code too, as the officer types it in the mapping.
+  const levelName = (level: string): string => {
+    const shown = t(`areas.levels.${level}`, { defaultValue: level });
+    return shown === level ? level : `${shown} (${level})`;
   };
 
   return (
@@ -85,11 +101,23 @@ export function RiskListImportForm({ onImported }: RiskListImportFormProps): Rea
             data-testid="risk-import-publisher"
           />
         </label>
+        <label className="field">
+          <span className="field__label">{t('riskImports.levelMap')}</span>
+          <input
+            className="input"
+            value={levelMapText}
+            placeholder="高风险=high, 中风险=medium"
+            title={t('riskImports.levelMapHint')}
+            onChange={(event) => setLevelMapText(event.target.value)}
+            data-testid="risk-import-levels"
+          />
+        </label>
         <button className="button button--primary" type="submit" disabled={busy} data-testid="risk-import-submit">
           {busy ? t('riskImports.busy') : t('riskImports.submit')}
         </button>
       </form>
       <p className="panel__hint">{t('riskImports.publisherHint')}</p>
+      <p className="panel__hint">{t('riskImports.levelMapHint')}</p>
       {problem !== null && (
         <p className="alert alert--error" role="alert" data-testid="risk-import-problem">
           {problem}
@@ -101,6 +129,7 @@ export function RiskListImportForm({ onImported }: RiskListImportFormProps): Rea
           {[
             t(result.replaced ? 'riskImports.doneReplaced' : 'riskImports.doneNew', { publisher: result.publisher, areas: result.areas }),
             ...(result.backgroundAreas > 0 ? [t('riskImports.background', { count: result.backgroundAreas })] : []),
+            ...(renamed.length > 0 ? [t('riskImports.levelsRead', { mapping: renamed.map((m) => `${m.published} → ${levelName(m.level)}`).join(listGap[language]) })] : []),
             t('riskImports.rejudged', { persons: result.persons, changes: result.colourChanges }),
           ].join(sentenceGap[language])}
         </p>

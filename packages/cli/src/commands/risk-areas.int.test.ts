@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { listAudit, listImportedRiskLists, migrate, openPglite } from '@epigrid/store';
-import { riskAreaListInput } from './risk-areas.js';
+import { levelMapOption, riskAreaListInput } from './risk-areas.js';
 
 const BIN = fileURLToPath(new URL('../../bin/epigrid.js', import.meta.url));
 const CSV = 'region_code,name_zh,name_en,region_level,level,rule_id,since,drops_at,infections\r\n441900,东莞市,Dongguan,city,medium,N/medium,2026-03-05,,9\r\n';
@@ -81,6 +81,21 @@ describe('epigrid risk-areas (embedded database)', () => {
     await db.close();
     assert.deepEqual(lists.map((l) => [l.publisher, l.areas.map((a) => a.regionCode)]), [['city-b', ['440604']], ['national', ['441900']]]);
     assert.deepEqual(audited, [['risk-list:city-b', 'refused'], ['risk-list:national', 'allowed'], ['risk-list:city-b', 'allowed']]);
+  });
+
+  it('maps the list\'s level names with --level, and refuses a level that maps to nothing, naming it and ours', async () => {
+    const file = join(dir, 'province.csv');
+    writeFileSync(file, CSV.replace(',medium,', ',中风险,'));
+    const refused = await run('risk-areas', 'import', file, '--publisher', 'province');
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.output, /areas\.0\.level: level "中风险" \(1 area\) is none of this instance's levels \(high, medium, low\)/);
+    const mapped = await run('risk-areas', 'import', file, '--publisher', 'province', '--level', '中风险=medium', '--level', '高风险=high');
+    assert.equal(mapped.code, 0, mapped.output);
+    assert.match(mapped.output, /levels: 中风险 → medium \(--level\)/);
+    assert.match((await run('risk-areas', 'imports')).output, /441900 .* medium \(中风险\)/);
+    assert.deepEqual(levelMapOption(['a=b=c', ' 高 = high ']), { 'a=b': 'c', 高: 'high' });
+    assert.throws(() => levelMapOption(['高风险']), /--level 高风险: write the publisher's level, "=", and this instance's/);
+    assert.throws(() => levelMapOption(['x=high', 'x=low']), /x is already mapped to high/);
   });
 
   it('reads CSV by the name or the content type, JSON otherwise', () => {

@@ -8,6 +8,27 @@ import { openConfigured } from '../open-configured.js';
 export interface RiskAreasImportOptions {
   /** Publisher to store the list under (required for a CSV or a list naming none). */
   readonly publisher?: string;
+  /** `--level PUBLISHED=OURS`, repeated: the publisher's level names mapped to this instance's. */
+  readonly level?: readonly string[];
+}
+
+/**
+ * Reads the repeated `--level PUBLISHED=OURS` options into a level mapping (the last `=` splits, so a
+ * published name may hold one).
+ * @param values - the option values as given
+ * @throws Error naming a value that is not `PUBLISHED=OURS`, or a published name mapped twice otherwise
+ */
+export function levelMapOption(values: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.lastIndexOf('=');
+    const published = value.slice(0, at).trim();
+    const ours = value.slice(at + 1).trim();
+    if (at === -1 || published === '' || ours === '') throw new Error(`--level ${value}: write the publisher's level, "=", and this instance's, e.g. --level 高风险=high`);
+    if (Object.hasOwn(map, published) && map[published] !== ours) throw new Error(`--level ${value}: ${published} is already mapped to ${map[published]}`);
+    map[published] = ours;
+  }
+  return map;
 }
 
 const isUrl = (target: string): boolean => /^https?:\/\//i.test(target);
@@ -41,15 +62,16 @@ async function readTarget(target: string): Promise<{ text: string; contentType: 
 }
 
 /**
- * `epigrid risk-areas import FILE|URL [--publisher NAME]`: another jurisdiction's list of current
- * risk areas (its `/api/risk-areas` JSON or `.csv`) replaces that publisher's earlier list; its
- * travellers are re-judged at once.
+ * `epigrid risk-areas import FILE|URL [--publisher NAME] [--level PUBLISHED=OURS ...]`: another
+ * jurisdiction's list of current risk areas (its `/api/risk-areas` JSON or `.csv`) replaces that
+ * publisher's earlier list, its levels mapped to this instance's; its travellers are re-judged at once.
  * @param target - file or URL
- * @param options - publisher
+ * @param options - publisher and level mapping
  */
 export async function riskAreasImport(target: string, options: RiskAreasImportOptions): Promise<void> {
+  const levelMap = levelMapOption(options.level ?? []);
   const { text, contentType } = await readTarget(target);
-  const input = riskAreaListInput(target, text, contentType, options.publisher);
+  const input = { ...riskAreaListInput(target, text, contentType, options.publisher), ...(Object.keys(levelMap).length === 0 ? {} : { levelMap }) };
   const opened = await openConfigured(process.env);
   try {
     const result = await importRiskAreaList(createServices(opened.db, opened.config, opened.secret), systemActor, input);
@@ -57,6 +79,8 @@ export async function riskAreasImport(target: string, options: RiskAreasImportOp
       `${result.publisher}: ${result.areas} risk area(s)${result.backgroundAreas > 0 ? ` (${result.backgroundAreas} at the background level left out)` : ''}` +
         `${result.replaced ? ', replacing the earlier list' : ''}; ${result.persons} traveller(s) re-judged, ${result.colourChanges} colour change(s)`,
     );
+    const renamed = result.levelMapping.filter((m) => m.published !== m.level);
+    if (renamed.length > 0) console.log(`levels: ${renamed.map((m) => `${m.published} → ${m.level} (${m.match === 'given' ? '--level' : m.match})`).join(', ')}`);
   } finally {
     await opened.db.close();
   }
@@ -70,7 +94,7 @@ export async function riskAreasImports(): Promise<void> {
     if (lists.length === 0) console.log('no imported risk-area lists');
     for (const list of lists) {
       console.log(`${list.publisher}: ${list.areas.length} area(s), published ${list.publishedAt?.toISOString() ?? 'at an unknown time'}, imported ${list.importedAt.toISOString()} by ${list.importedBy} from ${list.source}`);
-      for (const a of list.areas) console.log(`  ${a.regionCode}  ${a.nameZh} ${a.nameEn}  ${a.level}  since ${a.since}${a.dropsAt === null ? '' : `, drops ${a.dropsAt}`}`);
+      for (const a of list.areas) console.log(`  ${a.regionCode}  ${a.nameZh} ${a.nameEn}  ${a.level}${a.publishedLevel === a.level ? '' : ` (${a.publishedLevel})`}  since ${a.since}${a.dropsAt === null ? '' : `, drops ${a.dropsAt}`}`);
     }
   } finally {
     await opened.db.close();

@@ -74,7 +74,17 @@ export interface ReadPublishedOptions {
   readonly publisher?: string | undefined;
 }
 
-const invalid = (issues: ReadonlyArray<{ path: string; reason: string }>): DomainError => {
+/** One fault of a list: the field (dotted path) and why. */
+export interface RiskListIssue {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * The refusal of a list: `validation_failed` naming the first ten faults, with how many more there are.
+ * @param issues - the faults
+ */
+export const invalidRiskList = (issues: readonly RiskListIssue[]): DomainError => {
   const shown = issues.slice(0, 10);
   const summary = shown.map((i) => `${i.path || '(root)'}: ${i.reason}`).join('; ') + (issues.length > shown.length ? `; and ${issues.length - shown.length} more` : '');
   return new DomainError('validation_failed', { issues: shown }, `The risk-area list is not valid: ${summary}`);
@@ -90,9 +100,9 @@ const invalid = (issues: ReadonlyArray<{ path: string; reason: string }>): Domai
  */
 export function readPublishedRiskAreas(input: unknown, options: ReadPublishedOptions = {}): ImportableRiskAreaList {
   const parsed = publishedRiskAreaListSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), reason: i.message })));
+  if (!parsed.success) throw invalidRiskList(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), reason: i.message })));
   const list = parsed.data;
-  const issues: Array<{ path: string; reason: string }> = [];
+  const issues: RiskListIssue[] = [];
   const publisher = options.publisher ?? list.publisher;
   if (publisher === undefined) issues.push({ path: 'publisher', reason: 'the list names no publisher; give one (e.g. national)' });
   else if (!publisherPattern.test(publisher)) issues.push({ path: 'publisher', reason: `"${publisher}" is not a publisher name: lower-case letters, digits and hyphens` });
@@ -105,7 +115,7 @@ export function readPublishedRiskAreas(input: unknown, options: ReadPublishedOpt
     if (seen.has(area.regionCode)) issues.push({ path: `areas.${i}.regionCode`, reason: `${area.regionCode} is listed twice` });
     seen.add(area.regionCode);
   });
-  if (issues.length > 0) throw invalid(issues);
+  if (issues.length > 0) throw invalidRiskList(issues);
   const risky = list.areas.filter((a) => a.level !== background);
   return {
     publisher: publisher!,

@@ -8,6 +8,8 @@ export const importedRiskAreaListSchema = z.object({
   publishedAt: z.string().nullable(),
   areas: z.number(),
   backgroundAreas: z.number(),
+  /** How each level the risk areas carry maps to this instance's (match: given, same-name, rank, as-published). */
+  levelMapping: z.array(z.object({ published: z.string(), level: z.string(), match: z.enum(['given', 'same-name', 'rank', 'as-published']), areas: z.number() })),
   replaced: z.boolean(),
   persons: z.number(),
   colourChanges: z.number(),
@@ -23,6 +25,7 @@ export function presentImportedRiskAreaList(result: ImportedRiskAreaList): z.inf
     publishedAt: result.publishedAt,
     areas: result.areas,
     backgroundAreas: result.backgroundAreas,
+    levelMapping: result.levelMapping.map((m) => ({ published: m.published, level: m.level, match: m.match, areas: m.areas })),
     replaced: result.replaced,
     persons: result.persons,
     colourChanges: result.colourChanges,
@@ -45,7 +48,10 @@ export const importedRiskListSchema = z.object({
       nameZh: z.string(),
       nameEn: z.string(),
       regionLevel: z.string(),
+      /** This instance's level, which the colour rules read. */
       level: z.string(),
+      /** The level as the publisher named it. */
+      publishedLevel: z.string(),
       ruleId: z.string(),
       since: z.string(),
       dropsAt: z.string().nullable(),
@@ -74,6 +80,7 @@ export function presentImportedRiskList(list: ImportedRiskList): z.infer<typeof 
       nameEn: a.nameEn,
       regionLevel: a.regionLevel,
       level: a.level,
+      publishedLevel: a.publishedLevel,
       ruleId: a.ruleId,
       since: a.since,
       dropsAt: a.dropsAt,

@@ -29,16 +29,21 @@ export const riskAreaImportRoutes: FastifyPluginAsyncZod<{ services: Services }>
           source: z.string().min(1).max(2000).optional().describe('file name or URL the list was read from (kept with it)'),
           list: z.unknown().optional().describe('the published JSON'),
           csv: z.string().max(BODY_LIMIT).optional().describe('or the published CSV'),
+          levelMap: z
+            .record(z.string().min(1).max(64), z.string().min(1).max(64))
+            .optional()
+            .describe("the publisher's level names → this instance's, e.g. {\"高风险\": \"high\"}; needed where neither the names nor the ranks of the levels match"),
         }),
         response: { 200: importedRiskAreaListSchema, ...errors },
       },
     },
     async (request) => {
       const { actor } = await authenticate(services, request);
-      const { publisher, source, list, csv } = request.body;
+      const { publisher, source, list, csv, levelMap } = request.body;
       const result = await importRiskAreaList(services, actor, {
         publisher,
         source: source ?? 'api',
+        levelMap,
         ...(list === undefined ? {} : { list }),
         ...(csv === undefined ? {} : { csv }),
       });

@@ -1,12 +1,15 @@
 import type { SqlClient } from '../db/sql-client.js';
 import type { AdminArea } from './travel-risk.js';
 
-/** One risk area of an imported list, as published. */
+/** One risk area of an imported list, as published but for its level. */
 export interface ImportedRiskArea extends AdminArea {
   readonly nameZh: string;
   readonly nameEn: string;
   readonly regionLevel: string;
+  /** This instance's level the area stands for: what the colour rules read. */
   readonly level: string;
+  /** The level as the publisher named it. */
+  readonly publishedLevel: string;
   readonly ruleId: string;
   readonly since: string;
   readonly dropsAt: string | null;
@@ -20,6 +23,7 @@ export interface ImportedRiskListInput {
   readonly source: string;
   readonly profileId: string | null;
   readonly unitLevel: string | null;
+  /** The publisher's levels, highest first, in its own names. */
   readonly levels: readonly string[];
   readonly publishedAt: Date | null;
   readonly importedBy: string;
@@ -61,8 +65,8 @@ export async function replaceImportedRiskList(db: SqlClient, list: ImportedRiskL
     );
     const a = list.areas;
     await tx.query(
-      `INSERT INTO imported_risk_area (list_id, region_code, code_prefix, name_zh, name_en, region_level, level, rule_id, since, drops_at, infections)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::date[], $11::int[])`,
+      `INSERT INTO imported_risk_area (list_id, region_code, code_prefix, name_zh, name_en, region_level, level, published_level, rule_id, since, drops_at, infections)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::date[], $11::date[], $12::int[])`,
       [
         inserted.rows[0]!.id,
         a.map((x) => x.regionCode),
@@ -71,6 +75,7 @@ export async function replaceImportedRiskList(db: SqlClient, list: ImportedRiskL
         a.map((x) => x.nameEn),
         a.map((x) => x.regionLevel),
         a.map((x) => x.level),
+        a.map((x) => x.publishedLevel),
         a.map((x) => x.ruleId),
         a.map((x) => x.since),
         a.map((x) => x.dropsAt),
@@ -108,7 +113,7 @@ async function readLists(db: SqlClient, publisher: string | null): Promise<Impor
   if (lists.rows.length === 0) return [];
   const areas = await db.query<AreaRow>(
     `SELECT list_id AS "listId", region_code AS "regionCode", code_prefix AS "codePrefix", name_zh AS "nameZh", name_en AS "nameEn",
-            region_level AS "regionLevel", level, rule_id AS "ruleId", since::text AS since, drops_at::text AS "dropsAt", infections
+            region_level AS "regionLevel", level, published_level AS "publishedLevel", rule_id AS "ruleId", since::text AS since, drops_at::text AS "dropsAt", infections
      FROM imported_risk_area WHERE list_id = ANY($1::bigint[]) ORDER BY list_id, region_code`,
     [lists.rows.map((l) => l.id)],
   );

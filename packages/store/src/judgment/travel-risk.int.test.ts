@@ -14,13 +14,14 @@ import { saveRiskAreaLevels } from './risk-area-levels.js';
 import { travellersThroughImportedAreas } from './travel-risk.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
-const area = (regionCode: string, codePrefix: string | null, level: string, since: string, dropsAt: string | null): ImportedRiskArea => ({
+const area = (regionCode: string, codePrefix: string | null, level: string, since: string, dropsAt: string | null, publishedLevel = level): ImportedRiskArea => ({
   regionCode,
   codePrefix,
   nameZh: regionCode,
   nameEn: regionCode,
   regionLevel: 'county',
   level,
+  publishedLevel,
   ruleId: `B/${level}`,
   since,
   dropsAt,
@@ -153,14 +154,20 @@ for (const backend of testBackends()) {
       assert.deepEqual(await travellersThroughImportedAreas(db, [{ regionCode: '441901', codePrefix: '441901' }]), []);
     });
 
-    it('a newer list of the same publisher replaces the older; an older one is refused', async () => {
-      const newer = await replaceImportedRiskList(db, list({ publishedAt: new Date('2026-03-03T00:00:00Z'), areas: [area('441900', '4419', 'high', '2026-03-06', null)] }));
+    it('a newer list of the same publisher replaces the older; an older one is refused; the level read is ours, the publisher\'s name kept', async () => {
+      const newer = await replaceImportedRiskList(
+        db,
+        list({ publishedAt: new Date('2026-03-03T00:00:00Z'), levels: ['高风险', '中风险', '低风险'], areas: [area('441900', '4419', 'high', '2026-03-06', null, '高风险')] }),
+      );
       assert.equal(newer.kind, 'stored');
       if (newer.kind === 'stored') assert.deepEqual(newer.previous?.areas.map((a) => a.regionCode), ['440604', '441900']);
       const older = await replaceImportedRiskList(db, list({ publishedAt: new Date('2026-03-02T12:00:00Z'), areas: [] }));
       assert.deepEqual(older, { kind: 'stale', storedPublishedAt: new Date('2026-03-03T00:00:00Z') });
       const lists = await listImportedRiskLists(db);
-      assert.deepEqual(lists.map((l) => [l.publisher, l.source, l.areas.map((a) => [a.regionCode, a.level, a.dropsAt])]), [['city-b', 'https://b.example/api/risk-areas', [['441900', 'high', null]]]]);
+      assert.deepEqual(
+        lists.map((l) => [l.publisher, l.source, l.levels, l.areas.map((a) => [a.regionCode, a.level, a.publishedLevel, a.dropsAt])]),
+        [['city-b', 'https://b.example/api/risk-areas', ['高风险', '中风险', '低风险'], [['441900', 'high', '高风险', null]]]],
+      );
       const facts = await readHealthFacts(db, [persons[0]!, persons[3]!], { utcOffsetMinutes: 480 });
       assert.deepEqual((facts.get(persons[0]!) ?? []).map((f) => f.areaLevel), ['medium'], 'the replaced list no longer counts');
       assert.deepEqual((facts.get(persons[3]!) ?? []).map((f) => [f.areaLevel, f.evidence.id]), [['high', tickets.k3b]], 'the new level began on 6 March, after the first trip');

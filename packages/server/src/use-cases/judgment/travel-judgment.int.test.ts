@@ -102,7 +102,16 @@ for (const backend of testBackends()) {
     it('importing another city\'s list turns its travellers yellow at once, and its newer list replaces it', async () => {
       const first = await call(tokens.epi!, 'POST', '/api/risk-areas/imports', { source: 'https://b.example/api/risk-areas', list: peerList('2026-03-10T00:00:00Z', [{ regionCode: '440604', level: 'high', since: '2026-03-01' }]) });
       assert.equal(first.statusCode, 200, first.body);
-      assert.deepEqual(first.json(), { publisher: 'city-b', publishedAt: '2026-03-10T00:00:00Z', areas: 1, backgroundAreas: 0, replaced: false, persons: 1, colourChanges: 1 });
+      assert.deepEqual(first.json(), {
+        publisher: 'city-b',
+        publishedAt: '2026-03-10T00:00:00Z',
+        areas: 1,
+        backgroundAreas: 0,
+        levelMapping: [{ published: 'high', level: 'high', match: 'same-name', areas: 1 }],
+        replaced: false,
+        persons: 1,
+        colourChanges: 1,
+      });
       const traveller = await codeOf(ids[11]!);
       assert.deepEqual([traveller.colour, traveller.evidence], ['yellow', [{ source: 'transport_ticket', id: tickets['to-peer'] }]]);
 

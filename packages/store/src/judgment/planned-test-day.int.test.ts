@@ -1,75 +1,14 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { SqlClient } from '../db/sql-client.js';
 import { listMigrations, migrate } from '../migrate/migrate.js';
-import { insertRegion } from '../regions/region-registry.js';
 import { testBackends } from '../testing/test-databases.js';
-import { replaceCaseTrace, type TracedContactInput } from '../tracing/traced-contacts.js';
+import { companionFollowUp, seedCase, storeTrace, testPlan, tracedContact } from '../testing/test-traces.js';
 import { takePendingPersons } from './affected-persons.js';
 
 /** China Standard Time, no tolerance around the planned day. */
 const CST = { utcOffsetMinutes: 480, testDayToleranceHours: 0 };
 const INDEX = 'traced_contact_last_planned_test_day';
-
-/** A management plan of the shape the trace engine writes, testing on the given days (in any order). */
-const plan = (...dates: string[]): unknown => ({
-  ruleId: 'P/management/close',
-  lastExposureDate: '2026-03-07',
-  centralisedUntil: '2026-03-14',
-  homeUntil: null,
-  homeMode: 'none',
-  endDate: '2026-03-14',
-  tests: dates.map((date, i) => ({ phase: 'centralised', day: i + 1, date })),
-});
-/** A companion's follow-up: a count of tests, no dated list. */
-const followUp = { ruleId: 'P/companion', tests: 2, minHoursApart: 24, dueBy: '2026-03-14' };
-
-const contact = (personId: number, kind: TracedContactInput['kind'], management: unknown): TracedContactInput => ({
-  personId,
-  kind,
-  viaPersonId: null,
-  ruleIds: ['P/close/venue'],
-  evidence: [],
-  firstExposure: new Date('2026-03-07T10:00:00+08:00'),
-  lastExposure: new Date('2026-03-07T12:00:00+08:00'),
-  management,
-});
-
-/** Residents of a new grid and a case reported by the first of them; the others can be its contacts. */
-async function seedCase(db: SqlClient, people: number): Promise<{ caseId: number; persons: number[] }> {
-  const tag = randomBytes(3).toString('hex');
-  const community = await insertRegion(db, { code: `t${tag}c`, parentId: null, level: 'community', nameZh: '社区', nameEn: 'Community' });
-  const grid = await insertRegion(db, { code: `t${tag}g`, parentId: community.id, level: 'grid', nameZh: '网格', nameEn: 'Grid' });
-  const persons: number[] = [];
-  for (let i = 0; i <= people; i++) {
-    const row = await db.query<{ id: number }>(
-      `INSERT INTO person (name, sex, birth_date, id_number_hash, id_number_cipher, id_number_tail, grid_id, region_path)
-       VALUES ($1, 'female', '1990-01-01', $2, 'x', '0000', $3, $4::ltree) RETURNING id`,
-      [`t${i}`, `${tag}-${i}`, grid.id, grid.path],
-    );
-    persons.push(Number(row.rows[0]!.id));
-  }
-  const report = await db.query<{ id: number }>(
-    `INSERT INTO case_report (report_id, person_id, classification, sampling_date, report_time)
-     VALUES ($1, $2, 'confirmed', '2026-03-08', '2026-03-08T20:00:00+08:00') RETURNING id`,
-    [`T-${tag}`, persons[0]],
-  );
-  return { caseId: Number(report.rows[0]!.id), persons: persons.slice(1) };
-}
-
-/** Stores a whole trace of the case, as the tracing job does (replacing any earlier one). */
-const trace = (db: SqlClient, caseId: number, contacts: readonly TracedContactInput[]): Promise<void> =>
-  replaceCaseTrace(db, {
-    caseReportId: caseId,
-    caseVersion: 1,
-    profileId: 'P',
-    windowFrom: new Date('2026-03-05T00:00:00+08:00'),
-    windowTo: new Date('2026-03-08T20:00:00+08:00'),
-    windowRuleId: 'P/window',
-    tracedAt: new Date('2026-03-08T21:00:00+08:00'),
-    contacts,
-  });
 
 /** Each person's last planned test day, as text so that no driver turns it into a local Date. */
 async function lastDays(db: SqlClient, persons: readonly number[]): Promise<Array<string | null>> {
@@ -93,11 +32,11 @@ for (const backend of testBackends()) {
     it('follows every write of the plan: listed, re-traced, added, changed, removed; none for a companion', async () => {
       const { caseId, persons } = await seedCase(db, 3);
       const [planned, companion, unplanned] = persons as [number, number, number];
-      await trace(db, caseId, [contact(planned, 'close', plan('2026-03-12', '2026-03-08')), contact(companion, 'companion', followUp), contact(unplanned, 'sub-close', null)]);
+      await storeTrace(db, caseId, [tracedContact(planned, 'close', testPlan('2026-03-12', '2026-03-08')), tracedContact(companion, 'companion', companionFollowUp), tracedContact(unplanned, 'sub-close', null)]);
       assert.deepEqual(await lastDays(db, persons), ['2026-03-12', null, null], 'the greatest day, whatever the order');
-      await trace(db, caseId, [contact(planned, 'close', plan('2026-03-08', '2026-03-15')), contact(companion, 'companion', followUp), contact(unplanned, 'sub-close', null)]);
+      await storeTrace(db, caseId, [tracedContact(planned, 'close', testPlan('2026-03-08', '2026-03-15')), tracedContact(companion, 'companion', companionFollowUp), tracedContact(unplanned, 'sub-close', null)]);
       assert.deepEqual(await lastDays(db, persons), ['2026-03-15', null, null], 're-traced with a longer plan');
-      await db.query(`UPDATE traced_contact SET management = $2::jsonb WHERE person_id = $1`, [unplanned, JSON.stringify(plan('2026-03-10'))]);
+      await db.query(`UPDATE traced_contact SET management = $2::jsonb WHERE person_id = $1`, [unplanned, JSON.stringify(testPlan('2026-03-10'))]);
       assert.deepEqual(await lastDays(db, [unplanned]), ['2026-03-10'], 'a plan added');
       await db.query(
         `UPDATE traced_contact SET management = jsonb_set(management, '{tests}', management->'tests' || '[{"phase": "home", "day": 9, "date": "2026-03-17"}]') WHERE person_id = $1`,
@@ -112,12 +51,12 @@ for (const backend of testBackends()) {
     it('looks for missed tests only among contacts whose plan reaches the window, through the index', async () => {
       const { caseId, persons } = await seedCase(db, 5);
       const [endsThatDay, goesOn, endedBefore, sampled, subClose] = persons as [number, number, number, number, number];
-      await trace(db, caseId, [
-        contact(endsThatDay, 'close', plan('2026-03-10', '2026-03-12')),
-        contact(goesOn, 'close', plan('2026-03-12', '2026-03-16')),
-        contact(endedBefore, 'close', plan('2026-03-08', '2026-03-09')),
-        contact(sampled, 'close', plan('2026-03-12')),
-        contact(subClose, 'sub-close', plan('2026-03-12')),
+      await storeTrace(db, caseId, [
+        tracedContact(endsThatDay, 'close', testPlan('2026-03-10', '2026-03-12')),
+        tracedContact(goesOn, 'close', testPlan('2026-03-12', '2026-03-16')),
+        tracedContact(endedBefore, 'close', testPlan('2026-03-08', '2026-03-09')),
+        tracedContact(sampled, 'close', testPlan('2026-03-12')),
+        tracedContact(subClose, 'sub-close', testPlan('2026-03-12')),
       ]);
       await db.query(
         `INSERT INTO lab_result (sample_id, person_id, tube_id, pool_size, sampled_at, resulted_at, result, lab_code)
@@ -162,7 +101,7 @@ for (const backend of testBackends()) {
           await db.query('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [earlier.version, earlier.name]);
         }
         const { caseId, persons } = await seedCase(db, 3);
-        await trace(db, caseId, [contact(persons[0]!, 'close', plan('2026-03-09', '2026-03-11')), contact(persons[1]!, 'companion', followUp), contact(persons[2]!, 'sub-close', null)]);
+        await storeTrace(db, caseId, [tracedContact(persons[0]!, 'close', testPlan('2026-03-09', '2026-03-11')), tracedContact(persons[1]!, 'companion', companionFollowUp), tracedContact(persons[2]!, 'sub-close', null)]);
         assert.deepEqual((await migrate(db)).applied, listMigrations().filter((m) => m.version >= migration.version).map((m) => m.name));
         assert.deepEqual(await lastDays(db, persons), ['2026-03-11', null, null]);
       } finally {

@@ -16,6 +16,11 @@ type MissedTestRule = TriggerTaskRule<Extract<FiringRule, { on: 'missed_test' }>
  */
 async function missedPlanTests(tx: SqlClient, rule: MissedTestRule, clock: TriggerClock): Promise<TriggeredRow[]> {
   const testDay = "test->>'date'";
+  const earliest = localDate(clock, -rule.fires.withinDays);
+  // The bound on the last planned day (as in the minute recompute) lets the index (0013) skip the plans
+  // that ended before the rule's days: such a plan has no day on or after `earliest` (ISO dates order
+  // as text as they do as dates; `$9` is that day as a date, `$4` being typed as text). The catalogue
+  // allows only close and sub-close kinds; naming them again lets the planner match the partial index.
   const found = await tx.query<TriggeredRow>(
     `WITH missed AS (
        SELECT DISTINCT ON (tc.person_id) tc.person_id, tc.id AS traced_contact_id, tc.case_report_id, ${testDay} AS test_date,
@@ -23,7 +28,8 @@ async function missedPlanTests(tx: SqlClient, rule: MissedTestRule, clock: Trigg
        FROM traced_contact tc
        JOIN person_state ps ON ps.person_id = tc.person_id AND ps.state = ANY($3::text[])
        CROSS JOIN LATERAL jsonb_array_elements(coalesce(tc.management->'tests', '[]'::jsonb)) AS test
-       WHERE tc.kind = ANY($2::text[]) AND ${testDay} >= $4 AND ${testWindowEndSql(testDay, '$7', '$8')} <= $5::timestamptz
+       WHERE tc.kind = ANY($2::text[]) AND tc.kind IN ('close', 'sub-close') AND tc.last_planned_test_day >= $9::date
+         AND ${testDay} >= $4 AND ${testWindowEndSql(testDay, '$7', '$8')} <= $5::timestamptz
          AND NOT ${sampleForTestDaySql('tc.person_id', testDay, '$7', '$8')}
          AND NOT EXISTS (SELECT 1 FROM case_report c WHERE c.person_id = tc.person_id AND c.classification <> 'discarded' AND c.report_time >= tc.listed_at)
        ORDER BY tc.person_id, ${testDay} DESC, tc.id
@@ -38,11 +44,12 @@ async function missedPlanTests(tx: SqlClient, rule: MissedTestRule, clock: Trigg
       rule.type,
       rule.fires.contactKinds,
       rule.fires.states,
-      localDate(clock, -rule.fires.withinDays),
+      earliest,
       clock.now,
       rule.deadlineHours,
       clock.utcOffsetMinutes,
       rule.testDayToleranceHours,
+      earliest,
     ],
   );
   return found.rows;

@@ -251,7 +251,9 @@ describe('browser: cases, contacts with evidence, and transmission chains', { sk
     const cluster = page.getByTestId('cluster-row').first();
     await cluster.waitFor();
     assert.equal((await cluster.getByTestId('cluster-size').textContent())?.trim(), '2');
-    assert.match((await page.getByTestId('chains-summary').textContent()) ?? '', /^2 cases · 1 traced link · 1 cluster$/);
+    // The second case's own trace (the minute job traces new reports) may already have run: it adds
+    // the link back to the first case, dated after it, so never its candidate infector.
+    assert.match((await page.getByTestId('chains-summary').textContent()) ?? '', /^2 cases · (1 traced link|2 traced links) · 1 cluster$/);
     const candidate = page.locator('[data-testid="candidate"][data-traced="true"]').first();
     await candidate.waitFor();
     assert.equal((await candidate.getByTestId('candidate-likelihood').textContent())?.trim(), '100%');

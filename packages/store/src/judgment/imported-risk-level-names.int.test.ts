@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listMigrations, migrate } from '../migrate/migrate.js';
+import { migrate } from '../migrate/migrate.js';
+import { migrateBefore } from '../testing/migrate-before.js';
 import { testBackends } from '../testing/test-databases.js';
 import { listImportedRiskLists } from './imported-risk-lists.js';
 
@@ -9,13 +10,7 @@ for (const backend of testBackends()) {
     it('keeps the level of the areas imported before it as their published name', async () => {
       const db = await backend.open({ migrated: false });
       try {
-        const migration = listMigrations().find((m) => m.name === '0014-imported-risk-level-names');
-        assert.ok(migration);
-        await db.exec('CREATE TABLE schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-        for (const earlier of listMigrations().filter((m) => m.version < migration.version)) {
-          await db.exec(earlier.sql);
-          await db.query('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [earlier.version, earlier.name]);
-        }
+        const rest = await migrateBefore(db, '0014-imported-risk-level-names');
         const list = await db.query<{ id: number }>(
           `INSERT INTO imported_risk_list (publisher, source, profile_id, unit_level, levels, published_at, imported_by, imported_at)
            VALUES ('city-b', 'b.json', NULL, NULL, '{sealed,controlled,prevention}', NULL, 'epi', now()) RETURNING id`,
@@ -25,7 +20,7 @@ for (const backend of testBackends()) {
            VALUES ($1, '440604', '440604', '禅城区', 'Chancheng', 'county', 'sealed', 'SH-2022/sealed', '2026-03-01', NULL, 3)`,
           [list.rows[0]!.id],
         );
-        assert.deepEqual((await migrate(db)).applied, listMigrations().filter((m) => m.version >= migration.version).map((m) => m.name));
+        assert.deepEqual((await migrate(db)).applied, rest);
         const [stored] = await listImportedRiskLists(db);
         assert.deepEqual(stored?.areas.map((a) => [a.level, a.publishedLevel]), [['sealed', 'sealed']]);
       } finally {

@@ -1,4 +1,5 @@
 import type { SqlClient } from '../db/sql-client.js';
+import { withoutJit } from '../db/without-jit.js';
 import { sampleForTestDaySql, testWindowEndSql } from './required-test-window.js';
 import { ticketsAtRiskStationsSql, travellersAtRiskStationsSql, travellersOfChangedAreasSql } from './travel-risk.js';
 import { checkInInRiskArea, checkInsAtRiskVenuesSql } from './venue-risk.js';
@@ -40,14 +41,17 @@ async function personsMissingTestsBetween(db: SqlClient, from: number, to: numbe
   // any tolerance). Bounding each contact's last planned day by it lets the index (0013) skip the
   // plans that ended earlier, so the scan reads only the plans still running, not every one listed.
   const earliest = new Date((from + window.utcOffsetMinutes * 60 - 2 * 86_400) * 1000).toISOString().slice(0, 10);
-  const result = await db.query<{ personId: number }>(
-    `SELECT DISTINCT tc.person_id AS "personId" FROM traced_contact tc
-     CROSS JOIN LATERAL jsonb_array_elements(coalesce(tc.management->'tests', '[]'::jsonb)) AS test
-     WHERE tc.kind IN ('close', 'sub-close') AND tc.last_planned_test_day >= $3::date
-       AND ${end} > to_timestamp($1) AND ${end} <= to_timestamp($2)
-       AND NOT ${sampleForTestDaySql('tc.person_id', testDay, '$4', '$5')}`,
+  // Materialised, as in the missed-test trigger: the read of the plans is planned apart from the probes.
+  const result = await withoutJit(db, (tx) => tx.query<{ personId: number }>(
+    `WITH planned AS MATERIALIZED (
+       SELECT tc.person_id, ${testDay} AS test_date FROM traced_contact tc
+       CROSS JOIN LATERAL jsonb_array_elements(coalesce(tc.management->'tests', '[]'::jsonb)) AS test
+       WHERE tc.kind IN ('close', 'sub-close') AND tc.last_planned_test_day >= $3::date
+         AND ${end} > to_timestamp($1) AND ${end} <= to_timestamp($2)
+     )
+     SELECT DISTINCT person_id AS "personId" FROM planned WHERE NOT ${sampleForTestDaySql('planned.person_id', 'planned.test_date', '$4', '$5')}`,
     [from, to, earliest, window.utcOffsetMinutes, window.testDayToleranceHours],
-  );
+  ));
   return result.rows.map((r) => Number(r.personId));
 }
 

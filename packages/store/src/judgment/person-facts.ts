@@ -1,5 +1,6 @@
 import { dayNumberOf, localMidnight, type HealthFact, type HealthInput } from '@epigrid/core';
 import type { SqlClient } from '../db/sql-client.js';
+import { withoutJit } from '../db/without-jit.js';
 import { sampleForTestDaySql } from './required-test-window.js';
 import { ticketVisitFactsSql } from './travel-risk.js';
 import { checkInInRiskArea } from './venue-risk.js';
@@ -46,7 +47,7 @@ export async function readHealthFacts(db: SqlClient, personIds: readonly number[
   const facts = new Map<number, HealthFact[]>();
   if (personIds.length === 0) return facts;
   const toleranceHours = options.testDayToleranceHours ?? 0;
-  const result = await db.query<FactRow>(
+  const result = await withoutJit(db, (tx) => tx.query<FactRow>(
     `WITH ids AS (SELECT unnest($1::bigint[]) AS id)
      SELECT c.person_id AS "personId", CASE WHEN c.classification = 'suspected' THEN 'suspected-case' ELSE 'case' END AS input,
             c.report_time AS at, NULL::timestamptz AS until, NULL::text AS "untilDate", NULL::text AS "areaLevel", 'case_report' AS source, c.id
@@ -79,7 +80,7 @@ export async function readHealthFacts(db: SqlClient, personIds: readonly number[
      SELECT ps.person_id, 'quarantine-completed', ps.since, NULL, NULL, NULL, 'task_outcome', ps.source_outcome_id
      FROM person_state ps JOIN ids ON ids.id = ps.person_id WHERE ps.state = 'released' AND ps.source_outcome_id IS NOT NULL`,
     [personIds, options.utcOffsetMinutes, toleranceHours],
-  );
+  ));
   const offset = options.utcOffsetMinutes;
   const endOfDay = (date: string): number => localMidnight(dayNumberOf(date) + 1, offset);
   for (const row of result.rows) {

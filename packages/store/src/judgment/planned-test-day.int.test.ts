@@ -68,14 +68,17 @@ for (const backend of testBackends()) {
       const primed = await takePendingPersons(db, new Date(now.getTime() - 60_000), CST);
       await primed.commit();
       const statements: Array<{ sql: string; params: readonly unknown[] }> = [];
-      const recording: SqlClient = {
-        ...db,
-        query: (sql, params) => {
-          statements.push({ sql, params: params ?? [] });
-          return db.query(sql, params);
-        },
-      };
-      const pending = await takePendingPersons(recording, now, CST);
+      // In a transaction, so that the statements the query runs in one of its own are recorded too.
+      const pending = await db.transaction((tx) => {
+        const recording: SqlClient = {
+          ...tx,
+          query: (sql, params) => {
+            statements.push({ sql, params: params ?? [] });
+            return tx.query(sql, params);
+          },
+        };
+        return takePendingPersons(recording, now, CST);
+      });
       assert.deepEqual(pending.personIds.filter((p) => persons.includes(p)), [endsThatDay, goesOn, subClose].sort((a, b) => a - b));
 
       const missedTests = statements.find((s) => s.sql.includes('last_planned_test_day'));
@@ -85,7 +88,9 @@ for (const backend of testBackends()) {
         await tx.query('SET LOCAL enable_seqscan = off');
         return tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${missedTests.sql}`, missedTests.params);
       });
-      assert.match(explained.rows.map((r) => r['QUERY PLAN']).join('\n'), new RegExp(INDEX));
+      const plan = explained.rows.map((r) => r['QUERY PLAN']).join('\n');
+      assert.match(plan, new RegExp(INDEX));
+      assert.match(plan, /Scan using lab_result_person_sampled on lab_result lr .*\n\s+Index Cond: \(\(person_id = planned\.person_id\)/, 'each planned day probes its person’s samples by index');
     });
   });
 

@@ -36,13 +36,17 @@ export const testWindowEndSql = (date: string, offsetParam: string, tolerancePar
   `(${localDayStart(`(${date})::date + 1`, offsetParam)} + ${tolerance(toleranceParam)})`;
 
 /**
- * SQL condition: the person has a sample that counts for the planned test day.
- * @param person - expression of the person id
+ * SQL condition: the person has a sample that counts for the planned test day. Evaluated once per
+ * planned day as a probe of the person's samples in the window through the index on
+ * `lab_result (person_id, sampled_at)` (0015), never as a join over all samples; run the statement
+ * through `withoutJit` (db/without-jit.ts), as its estimate charges every probe as a read from disk.
+ * @param person - expression of the person id (qualified: inside, `person_id` names the sample's)
  * @param date - the planned day
  * @param offsetParam - placeholder of the local offset in minutes
  * @param toleranceParam - placeholder of the tolerance in hours (0: none)
  */
 export const sampleForTestDaySql = (person: string, date: string, offsetParam: string, toleranceParam: string): string =>
+  // OFFSET 0 keeps the planner from turning this into a join, which it hashes over every sample when it overestimates the planned days.
   `EXISTS (SELECT 1 FROM lab_result lr WHERE lr.person_id = ${person}
      AND lr.sampled_at >= ${testWindowStartSql(date, offsetParam, toleranceParam)}
-     AND lr.sampled_at < ${testWindowEndSql(date, offsetParam, toleranceParam)})`;
+     AND lr.sampled_at < ${testWindowEndSql(date, offsetParam, toleranceParam)} OFFSET 0)`;

@@ -8,6 +8,7 @@ import { generateMissedTestTasks } from './missed-test-trigger.js';
 import type { TriggerClock, TriggerTaskRule } from './trigger-rule.js';
 
 const INDEX = 'traced_contact_last_planned_test_day';
+const SAMPLES_INDEX = 'lab_result_person_sampled';
 
 /** The built-in door knock for missed tests, without rounds: test days of the last 3 days. */
 const rule: TriggerTaskRule<Extract<FiringRule, { on: 'missed_test' }>> = {
@@ -24,7 +25,10 @@ const rule: TriggerTaskRule<Extract<FiringRule, { on: 'missed_test' }>> = {
 const clock: TriggerClock = { now: new Date('2026-03-13T09:00:00+08:00'), utcOffsetMinutes: 480 };
 
 interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   'Actual Rows': number;
   'Actual Loops': number;
   Plans?: PlanNode[];
@@ -34,6 +38,12 @@ interface PlanNode {
 function rowsFromIndex(node: PlanNode): number {
   const own = node['Index Name'] === INDEX ? node['Actual Rows'] * node['Actual Loops'] : 0;
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsFromIndex(child), 0);
+}
+
+/** The plan's nodes that read a table, subplans included. */
+function readsOf(node: PlanNode, table: string): PlanNode[] {
+  const own = node['Relation Name'] === table ? [node] : [];
+  return own.concat(...(node.Plans ?? []).map((child) => readsOf(child, table)));
 }
 
 for (const backend of testBackends()) {
@@ -90,6 +100,38 @@ for (const backend of testBackends()) {
       const raw = explained.rows[0]!['QUERY PLAN'];
       const [plan] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
       assert.equal(rowsFromIndex(plan!.Plan), 2, 'the two contacts in range, not the one whose plan ended, nor the companion or the unplanned');
+      const samples = readsOf(plan!.Plan, 'lab_result');
+      assert.deepEqual(
+        samples.map((n) => [n['Index Name'], /person_id = /.test(n['Index Cond'] ?? ''), n['Actual Loops']]),
+        [[SAMPLES_INDEX, true, 2]],
+        'one probe of the person’s samples by index per planned day in range, not a scan or a hash of every sample',
+      );
+    });
+
+    it('counts a sample from the first instant of the day less the tolerance up to, not including, the end of the day plus it', async () => {
+      const { caseId, persons } = await seedCase(db, 4);
+      await storeTrace(db, caseId, persons.map((p) => tracedContact(p, 'close', testPlan('2026-03-11'))));
+      await db.query(
+        `INSERT INTO person_state (person_id, state, since, needs_rejudgment)
+         SELECT unnest($1::bigint[]), 'under_quarantine', '2026-03-08T22:00:00+08:00', false`,
+        [persons],
+      );
+      // With 3 h of tolerance the window of 11 March (+08:00) is [10 March 21:00, 12 March 03:00).
+      const sampledAt = ['2026-03-10T21:00:00.000+08:00', '2026-03-10T20:59:59.999+08:00', '2026-03-12T02:59:59.999+08:00', '2026-03-12T03:00:00.000+08:00'];
+      for (const [i, at] of sampledAt.entries()) {
+        await db.query(
+          `INSERT INTO lab_result (sample_id, person_id, tube_id, pool_size, sampled_at, resulted_at, result, lab_code)
+           VALUES ($1, $2, $1, 1, $3, $3, 'negative', 'L')`,
+          [`E-${caseId}-${i}`, persons[i], at],
+        );
+      }
+      await db.transaction((tx) => generateMissedTestTasks(tx, { ...rule, testDayToleranceHours: 3 }, clock));
+      const tasks = await db.query<{ personId: string }>(`SELECT person_id AS "personId" FROM task WHERE person_id = ANY($1::bigint[]) ORDER BY person_id`, [persons]);
+      assert.deepEqual(
+        tasks.rows.map((t) => persons.indexOf(Number(t.personId))),
+        [1, 3],
+        'the first instant and the last millisecond count; a millisecond earlier and the end itself do not',
+      );
     });
   });
 }

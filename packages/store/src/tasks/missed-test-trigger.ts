@@ -1,5 +1,6 @@
 import type { FiringRule } from '@epigrid/core';
 import type { SqlClient } from '../db/sql-client.js';
+import { withoutJit } from '../db/without-jit.js';
 import { sampleForTestDaySql, testWindowEndSql } from '../judgment/required-test-window.js';
 import { insertRoutedTasks } from './routed-task-writer.js';
 import type { RoutedTask } from './task-routing-store.js';
@@ -21,18 +22,23 @@ async function missedPlanTests(tx: SqlClient, rule: MissedTestRule, clock: Trigg
   // that ended before the rule's days: such a plan has no day on or after `earliest` (ISO dates order
   // as text as they do as dates; `$9` is that day as a date, `$4` being typed as text). The catalogue
   // allows only close and sub-close kinds; naming them again lets the planner match the partial index.
-  const found = await tx.query<TriggeredRow>(
-    `WITH missed AS (
-       SELECT DISTINCT ON (tc.person_id) tc.person_id, tc.id AS traced_contact_id, tc.case_report_id, ${testDay} AS test_date,
-              test->>'phase' AS phase, ${testWindowEndSql(testDay, '$7', '$8')} AS missed_at
+  // The planned days are materialised before their samples are looked for, so that the read of the
+  // plans is planned apart from the probes and each day in range is probed once.
+  const found = await withoutJit(tx, (jitless) => jitless.query<TriggeredRow>(
+    `WITH planned AS MATERIALIZED (
+       SELECT tc.person_id, tc.id AS traced_contact_id, tc.case_report_id, ${testDay} AS test_date, test->>'phase' AS phase
        FROM traced_contact tc
        JOIN person_state ps ON ps.person_id = tc.person_id AND ps.state = ANY($3::text[])
        CROSS JOIN LATERAL jsonb_array_elements(coalesce(tc.management->'tests', '[]'::jsonb)) AS test
        WHERE tc.kind = ANY($2::text[]) AND tc.kind IN ('close', 'sub-close') AND tc.last_planned_test_day >= $9::date
          AND ${testDay} >= $4 AND ${testWindowEndSql(testDay, '$7', '$8')} <= $5::timestamptz
-         AND NOT ${sampleForTestDaySql('tc.person_id', testDay, '$7', '$8')}
          AND NOT EXISTS (SELECT 1 FROM case_report c WHERE c.person_id = tc.person_id AND c.classification <> 'discarded' AND c.report_time >= tc.listed_at)
-       ORDER BY tc.person_id, ${testDay} DESC, tc.id
+     ),
+     missed AS (
+       SELECT DISTINCT ON (person_id) person_id, traced_contact_id, case_report_id, test_date, phase, ${testWindowEndSql('test_date', '$7', '$8')} AS missed_at
+       FROM planned
+       WHERE NOT ${sampleForTestDaySql('planned.person_id', 'planned.test_date', '$7', '$8')}
+       ORDER BY person_id, test_date DESC, traced_contact_id
      )
      SELECT m.person_id AS "personId", 'test:' || m.test_date || ':person:' || m.person_id AS "subjectKey", p.region_path::text AS home,
             $5::timestamptz AS clock, $5::timestamptz + make_interval(secs => $6::float8 * 3600) AS deadline,
@@ -51,7 +57,7 @@ async function missedPlanTests(tx: SqlClient, rule: MissedTestRule, clock: Trigg
       rule.testDayToleranceHours,
       earliest,
     ],
-  );
+  ));
   return found.rows;
 }
 

@@ -2,6 +2,7 @@
 -- other systems: ordering them by the database's language rules buys nothing and makes every
 -- comparison in their unique index (kept per row, or built when a day is attached) several times
 -- dearer than comparing bytes. Equality is unchanged, so no stored row changes meaning.
+-- Append-only: never edit after merge; add a new numbered file instead.
 ALTER TABLE check_in ALTER COLUMN scan_id TYPE text COLLATE "C";
 ALTER TABLE telecom_presence ALTER COLUMN record_id TYPE text COLLATE "C";
 ALTER TABLE transport_ticket ALTER COLUMN ticket_id TYPE text COLLATE "C";

@@ -1,12 +1,12 @@
+import { BINARY_COPY_SIGNATURE } from '@epigrid/store';
 import type { ParsedTime } from '../map/field-rules.js';
 import { numericParts, pgDate, pgTimestamp } from './binary-copy-values.js';
 
 /** The column types the writer encodes, as PostgreSQL names them (`pg_type.typname`). */
 export type BinaryColumnType = 'text' | 'varchar' | 'int2' | 'int4' | 'int8' | 'float8' | 'numeric' | 'bool' | 'date' | 'timestamptz';
 
-const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00];
 /** Signature, flags (no OIDs) and header extension length. */
-const HEADER = Uint8Array.from([...SIGNATURE, 0, 0, 0, 0, 0, 0, 0, 0]);
+const HEADER = Uint8Array.from([...BINARY_COPY_SIGNATURE, 0, 0, 0, 0, 0, 0, 0, 0]);
 /** A field count of -1 ends the data. */
 const TRAILER = Uint8Array.from([0xff, 0xff]);
 const TWO_32 = 4_294_967_296;

@@ -33,7 +33,8 @@ export interface CopyColumns<T extends readonly BinaryCopyType[] = readonly Bina
   readonly columns: { readonly [K in keyof T]: CopyColumnOf<T[K]> };
 }
 
-const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00];
+/** The 11 bytes that open every binary COPY stream, read or written. */
+export const BINARY_COPY_SIGNATURE: readonly number[] = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00];
 const SIZE: Record<BinaryCopyNumberType, number> = { int2: 2, int4: 4, int8: 8, timestamptz: 8, bool: 1 };
 /** Seconds from 1970-01-01 to 2000-01-01, PostgreSQL's timestamp epoch. */
 const PG_EPOCH = 946_684_800;
@@ -137,7 +138,7 @@ export async function* decodeBinaryCopy<const T extends readonly BinaryCopyType[
     const b = pending.length === 0 ? chunk : concat(pending, chunk);
     let o = 0;
     if (!headerDone) {
-      for (let i = 0; i < SIGNATURE.length && i < b.length; i++) if (b[i] !== SIGNATURE[i]) throw new Error('binary COPY: bad signature');
+      for (let i = 0; i < BINARY_COPY_SIGNATURE.length && i < b.length; i++) if (b[i] !== BINARY_COPY_SIGNATURE[i]) throw new Error('binary COPY: bad signature');
       if (b.length < 19) {
         pending = b;
         continue;

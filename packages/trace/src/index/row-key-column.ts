@@ -19,7 +19,7 @@ export class RowKeyColumn {
       const k = keys[i]!;
       if (k < min) min = k;
       if (k > max) max = k;
-      if (!Number.isSafeInteger(k)) integers = false;
+      if (!Number.isSafeInteger(k) || Object.is(k, -0)) integers = false; // -0 would come back as 0
     }
     if (keys.length > 0 && integers && max - min < 2 ** 32) {
       this.base = min;

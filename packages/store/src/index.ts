@@ -19,6 +19,7 @@ export * from './persons/person-registry.js';
 export * from './regions/region-registry.js';
 export * from './pooling/presence-partitions.js';
 export * from './pooling/day-loads.js';
+export * from './pooling/day-load-indexes.js';
 export * from './pooling/import-batches.js';
 export * from './pooling/dead-letters.js';
 export * from './pooling/person-merge.js';

@@ -1,4 +1,5 @@
 import {
+  buildDayLoadIndexes,
   countLateDuplicates,
   finishDayLoads,
   insertDeadLetters,
@@ -161,13 +162,14 @@ export class ChunkWriter {
   }
 
   /**
-   * Ends the import's day loads (after {@link drain}): in one transaction each becomes its day's
-   * partition (or joins the partition that appeared meanwhile); rows found to be duplicates then
-   * move from the batch's accepted count to its duplicates.
+   * Ends the import's day loads (after {@link drain}): their indexes are built, several at once,
+   * then in one transaction each becomes its day's partition (or joins the partition that appeared
+   * meanwhile); rows found to be duplicates then move from the batch's accepted count to its duplicates.
    */
   async finish(): Promise<void> {
     const target = this.mapper.target;
     if (!this.dayLoadsOn || target.kind !== 'records') return;
+    await buildDayLoadIndexes(this.db, target.table as PresenceTable, this.batchId);
     const duplicates = await this.db.transaction(async (tx) => {
       const finished = await finishDayLoads(tx, target.table as PresenceTable, target.keyColumn, this.batchId);
       await countLateDuplicates(tx, this.batchId, finished.duplicates);

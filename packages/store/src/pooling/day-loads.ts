@@ -4,10 +4,10 @@ import { nextDay, partitionName, presenceTables, type PresenceTable } from './pr
 /**
  * Day loads: an import that brings a day with no partition yet loads that day's rows into a table
  * of its own, without indexes, over as many chunk transactions as it takes (each committed with the
- * batch's progress marker, so a killed import resumes into it). When the import ends, one
- * transaction builds the indexes in one sorted pass each and attaches the table as the day's
- * partition: about a third less database time than keeping four indexes up to date row by row, and
- * none of the day is visible before all of it is.
+ * batch's progress marker, so a killed import resumes into it). When the import ends, the indexes
+ * are built in one sorted pass each (several at once, see `buildDayLoadIndexes`) and one
+ * transaction attaches the table as the day's partition: about a third less database time than
+ * keeping four indexes up to date row by row, and none of the day is visible before all of it is.
  */
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

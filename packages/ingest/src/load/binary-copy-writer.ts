@@ -13,6 +13,18 @@ const TWO_32 = 4_294_967_296;
 const NUMERIC_NEGATIVE = 0x4000;
 
 /**
+ * Writes a safe integer as a big-endian 64-bit integer (without a BigInt).
+ * @param view - the bytes
+ * @param at - offset of the 8 bytes
+ * @param value - the integer
+ */
+export function setInt64(view: DataView, at: number, value: number): void {
+  const high = Math.floor(value / TWO_32);
+  view.setInt32(at, high);
+  view.setUint32(at + 4, value - high * TWO_32);
+}
+
+/**
  * A whole binary COPY stream: the header, the tuples of each body in order, the trailer.
  * @param bodies - tuples written by {@link BinaryCopyWriter}s
  */
@@ -132,9 +144,7 @@ export class BinaryCopyWriter {
    */
   int8(value: number): void {
     this.length32(8);
-    const high = Math.floor(value / TWO_32);
-    this.view.setInt32(this.end, high);
-    this.view.setUint32(this.end + 4, value - high * TWO_32);
+    setInt64(this.view, this.end, value);
     this.end += 8;
   }
 

@@ -83,5 +83,20 @@ for (const backend of testBackends()) {
       assert.equal(fresh.duplicates, 5);
       assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM check_in')).rows[0]!.n, 4);
     });
+
+    it('writes a large import in chunks that start at 5,000 rows and double up to the chunk size', async () => {
+      const [a] = fx.residents;
+      const rows = Array.from({ length: 32_000 }, (_, i) => [`big${i}`, fx.venueCode, a!.phone, '', '2026-03-03T08:00:00+08:00', '', '']);
+      const committed: number[] = [];
+      const report = await runImport(
+        { ...fx.env, chunkSize: 12_000 },
+        { source: 'check-ins', fileName: 'big.csv', records: readCsv(csvBytes(HEADER, rows)), actorName: 'test', onProgress: (p) => committed.push(p.rows) },
+      );
+      assert.equal(report.accepted, 32_000);
+      assert.deepEqual(
+        committed.map((row) => row - 1), // row numbers count the header line
+        [5000, 15_000, 27_000, 32_000],
+      );
+    });
   });
 }

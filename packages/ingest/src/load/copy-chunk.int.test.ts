@@ -64,6 +64,27 @@ for (const backend of testBackends()) {
       const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM check_in WHERE scan_id LIKE 'o%'`);
       assert.equal(count.rows[0]!.n, 6);
     });
+    it("links a stranger's many rows to one provisional person, looked up once: the rows after the first lookup wait for none", async () => {
+      log.length = 0;
+      const [a] = fx.residents;
+      // 600 rows, one chunk: the first 256 wait together for a lookup, which finds the resident and not the stranger.
+      const rows = Array.from({ length: 600 }, (_, i) => scan(`m${i}`, i % 3 === 0 ? a!.phone : '13712340000'));
+      const report = await load('stranger.csv', rows);
+      assert.deepEqual([report.accepted, report.rejected], [600, 0]);
+      const lookups = log.filter((s) => /FROM person\s+WHERE phone_hash = ANY/.test(s)).length;
+      assert.equal(lookups, 3, 'one lookup before the transaction, two inside it (before and after locking the keys of the person it creates)');
+      const stored = await db.query<{ scan_id: string; person_id: number }>(`SELECT scan_id, person_id FROM check_in WHERE scan_id LIKE 'm%' ORDER BY id`);
+      assert.deepEqual(
+        stored.rows.map((r) => r.scan_id),
+        rows.map((r) => r.scan_id),
+        'in row order',
+      );
+      const strangers = new Set(stored.rows.filter((_, i) => i % 3 !== 0).map((r) => Number(r.person_id)));
+      assert.equal(strangers.size, 1, 'one person for the stranger');
+      assert.ok(![...strangers].includes(a!.id));
+      assert.ok(stored.rows.filter((_, i) => i % 3 === 0).every((r) => Number(r.person_id) === a!.id));
+    });
+
     it('refuses a code the import already found unknown with the same reason, from its cache', async () => {
       log.length = 0;
       const [a] = fx.residents;

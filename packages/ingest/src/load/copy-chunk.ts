@@ -1,8 +1,8 @@
 import { dayTarget, ensureDayPartitions, partitionName, type DayTarget, type PresenceTable, type SqlClient } from '@epigrid/store';
 import type { IdentityResolver } from '../identity/identity-resolver.js';
 import type { RecordTarget } from '../model/source-mapper.js';
-import { binaryCopyStream } from './binary-copy-writer.js';
-import { copyColumns, type DayRows, type EncodedChunk } from './copy-encoder.js';
+import { binaryCopyStream, setInt64 } from './binary-copy-writer.js';
+import { copyColumns, type DayRows, type EncodedChunk, type PersonSlots } from './copy-encoder.js';
 import type { WriteCounts } from './write-records.js';
 
 /** PostgreSQL's unique_violation: the optimistic COPY met a row key already stored (or twice in the chunk). */
@@ -41,36 +41,32 @@ async function copyOptimistically(tx: SqlClient, target: RecordTarget, days: Rea
   return true;
 }
 
-/** A person id as the last field of a binary COPY tuple: its length word and 8 bytes. */
-function personField(id: number): Uint8Array {
-  const field = new Uint8Array(12);
-  const view = new DataView(field.buffer);
-  view.setInt32(0, 8);
-  view.setBigInt64(4, BigInt(id));
-  return field;
+/** Writes the ids of the persons found by key into the slots left for them. */
+function fillPersons(bytes: Uint8Array, slots: PersonSlots, personOf: ReadonlyMap<string, number>): void {
+  if (slots.at.length === 0) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < slots.at.length; i++) {
+    setInt64(view, slots.at[i]!, personOf.get(slots.keys[i]!)!);
+  }
 }
 
-/** The tuples of one day's rows, with those that waited for a lookup or for persons put in place. */
+/** The tuples of one day's rows, with the persons found in place and the rows that waited for a lookup put back in order. */
 function bytesOf(rows: DayRows, personOf: ReadonlyMap<string, number>): Uint8Array {
+  fillPersons(rows.main, rows.persons.main, personOf);
+  fillPersons(rows.side, rows.persons.side, personOf);
   if (rows.insertions.length === 0) return rows.main;
-  const persons = rows.insertions.map((ins) => (ins.key === null ? null : personField(personOf.get(ins.key)!)));
   let size = rows.main.length;
-  rows.insertions.forEach((ins, i) => (size += ins.to - ins.from + (persons[i]?.length ?? 0)));
+  for (const ins of rows.insertions) size += ins.to - ins.from;
   const out = new Uint8Array(size);
   let read = 0;
   let write = 0;
-  rows.insertions.forEach((ins, i) => {
+  for (const ins of rows.insertions) {
     out.set(rows.main.subarray(read, ins.at), write);
     write += ins.at - read;
     read = ins.at;
     out.set(rows.side.subarray(ins.from, ins.to), write);
     write += ins.to - ins.from;
-    const person = persons[i];
-    if (person != null) {
-      out.set(person, write);
-      write += person.length;
-    }
-  });
+  }
   out.set(rows.main.subarray(read), write);
   return out;
 }

@@ -23,18 +23,26 @@ export function copyColumns(target: RecordTarget): string[] {
 }
 
 /**
- * Something to insert at a byte offset of a day's COPY bytes: the tuple of a row that waited for a
- * lookup (its bytes in the day's side buffer), and/or a person found inside the transaction by key
- * (its id, the tuple's last field, for a tuple written without it).
+ * The tuple of a row that waited for a lookup, to insert at a byte offset of a day's COPY bytes
+ * (its bytes are in the day's side buffer).
  */
 export interface Insertion {
   /** Offset in the day's main bytes. */
   readonly at: number;
-  /** Range of the side bytes to insert first (from = to: none). */
+  /** Range of the side bytes to insert (from = to: none, the row was refused). */
   from: number;
   to: number;
-  /** The key of the person to append after them, or null (the line is complete). */
-  key: string | null;
+}
+
+/**
+ * Persons found inside the transaction: each tuple written before its person was known ends with a
+ * person id of 0, to be overwritten by the id of the person found by key.
+ */
+export interface PersonSlots {
+  /** Offsets of the 8 bytes of the id, in increasing order. */
+  readonly at: readonly number[];
+  /** The key of each slot's person. */
+  readonly keys: readonly string[];
 }
 
 /** The binary COPY tuples of a chunk's rows falling on one partition day (null: the table is not partitioned). */
@@ -48,6 +56,8 @@ export interface DayRows {
   readonly side: Uint8Array;
   /** By increasing offset, in row order. */
   readonly insertions: readonly Insertion[];
+  /** Person ids to fill in the main bytes, and in the side bytes. */
+  readonly persons: { readonly main: PersonSlots; readonly side: PersonSlots };
 }
 
 /** A chunk's valid rows as binary COPY tuples, with what the transaction still has to do. */
@@ -75,12 +85,14 @@ class DayGroup {
   readonly main = new BinaryCopyWriter();
   side: BinaryCopyWriter | null = null;
   readonly insertions: Insertion[] = [];
+  readonly persons = { main: { at: [] as number[], keys: [] as string[] }, side: { at: [] as number[], keys: [] as string[] } };
   rows = 0;
 
   constructor(readonly day: string | null) {}
 
   rowsOf(): DayRows {
-    return { day: this.day, rows: this.rows, main: this.main.bytes(), side: this.side?.bytes() ?? new Uint8Array(0), insertions: this.insertions };
+    const side = this.side?.bytes() ?? new Uint8Array(0);
+    return { day: this.day, rows: this.rows, main: this.main.bytes(), side, insertions: this.insertions, persons: this.persons };
   }
 }
 
@@ -119,7 +131,10 @@ export class CopyEncoder {
     private readonly target: RecordTarget,
     private readonly batchId: number,
     private readonly types: readonly BinaryColumnType[],
-  ) {}
+  ) {
+    // A person found later is written over the 8 bytes left for its id.
+    if (types.at(-1) !== 'int8') throw new Error(`${target.table}.person_id must be a bigint to be filled in place, not ${types.at(-1)}`);
+  }
 
   /**
    * Adds rows of a batch to the chunk.
@@ -147,8 +162,8 @@ export class CopyEncoder {
       const row = result.row;
       const group = this.groupOf(row.day);
       const hashed = row.identity === null ? null : hashClaim(env.hasher, row.identity);
-      if (!env.references.knows(row) || (hashed !== null && env.resolver.cached(hashed) === undefined)) {
-        const slot: Insertion = { at: group.main.length, from: 0, to: 0, key: null };
+      if (!env.references.knows(row) || (hashed !== null && this.personUnlooked(hashed))) {
+        const slot: Insertion = { at: group.main.length, from: 0, to: 0 };
         group.insertions.push(slot);
         this.parked.push({ record: batch.record(i), row, group, slot });
         if (this.parked.length >= LOOKUP_ROWS) await this.settleParked();
@@ -165,6 +180,14 @@ export class CopyEncoder {
     const days: DayRows[] = [];
     for (const group of this.groups.values()) if (group.rows > 0) days.push(group.rowsOf());
     return { days, claims: this.claims, rows: this.rows, rejected: this.rejected };
+  }
+
+  /**
+   * Whether a claim's person is neither linked yet nor already looked up in vain in this chunk (the
+   * transaction then finds or creates it: a stranger's hundredth row waits for no lookup).
+   */
+  private personUnlooked(hashed: HashedClaim): boolean {
+    return this.env.resolver.cached(hashed) === undefined && !this.claims.has(strongestKey(hashed));
   }
 
   private groupOf(day: string | null): DayGroup {
@@ -229,19 +252,19 @@ export class CopyEncoder {
     const { refs } = resolved;
     for (const spec of target.columns) out.field(types[c++]!, refs[spec.name] ?? row.values[spec.name]);
     const personId = hashed === null ? null : this.env.resolver.cached(hashed);
-    let key: string | null = null;
     if (hashed !== null && personId === undefined) {
-      key = strongestKey(hashed);
+      const key = strongestKey(hashed);
       if (!this.claims.has(key)) this.claims.set(key, hashed);
+      out.int8(0);
+      const slots = slot === null ? group.persons.main : group.persons.side;
+      slots.at.push(out.length - 8);
+      slots.keys.push(key);
     } else {
       out.field(types[c]!, personId);
     }
     if (slot !== null) {
       slot.from = from;
       slot.to = out.length;
-      slot.key = key;
-    } else if (key !== null) {
-      group.insertions.push({ at: out.length, from: 0, to: 0, key });
     }
     this.rows++;
     group.rows++;

@@ -16,6 +16,9 @@ import { reportOf, type ImportReport } from './import-report.js';
 import { ChunkWriter } from './chunk-writer.js';
 import type { LoadEnv } from './load-chunk.js';
 
+/** Rows of the first chunk of a large import; each next chunk doubles until the chunk size. */
+const FIRST_CHUNK_ROWS = 5000;
+
 /** What imports run on. */
 export interface ImportEnv {
   readonly db: SqlClient;
@@ -24,7 +27,7 @@ export interface ImportEnv {
   /** Today (YYYY-MM-DD), for resident IDs with a birth date in the future. */
   readonly today: string;
   readonly resolver?: ResolverOptions;
-  /** Rows per transaction (default 50,000 for sources loaded by COPY, else 5,000). */
+  /** Rows per transaction (default 50,000 for sources loaded by COPY, else 5,000; the first chunks start at 5,000 and double). */
   readonly chunkSize?: number;
   /**
    * True when `db` is a single connection inside an outer transaction (an HTTP batch): lookups for
@@ -122,6 +125,8 @@ export async function runImport(env: ImportEnv, request: ImportRequest): Promise
     { sharedConnection: env.sharedConnection ?? false, dayLoads: env.dayLoads ?? !(env.sharedConnection ?? false) },
   );
   const chunkSize = env.chunkSize ?? writer.defaultChunkSize;
+  // The first chunks are smaller, so that writing starts soon and overlaps the reading of the next.
+  let limit = Math.min(chunkSize, FIRST_CHUNK_ROWS);
   const batches = 'batches' in request.records ? request.records.batches : batchesOf(request.records);
   let inChunk = 0;
 
@@ -131,13 +136,14 @@ export async function runImport(env: ImportEnv, request: ImportRequest): Promise
       let from = 0;
       while (from < rows.size && rows.rowNumber(from) <= batch.rowsDone) from++; // committed by an earlier run of this import
       while (from < rows.size) {
-        const to = Math.min(rows.size, from + chunkSize - inChunk);
+        const to = Math.min(rows.size, from + limit - inChunk);
         await writer.add(rows, from, to);
         inChunk += to - from;
         from = to;
-        if (inChunk >= chunkSize) {
+        if (inChunk >= limit) {
           await writer.endChunk();
           inChunk = 0;
+          limit = Math.min(chunkSize, 2 * limit);
         }
       }
     }

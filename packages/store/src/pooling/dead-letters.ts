@@ -140,3 +140,18 @@ export async function topRejectionReasons(db: SqlClient, batchId: number, limit 
   );
   return result.rows;
 }
+
+/**
+ * Counts the open dead letters of several batches in one query.
+ * @param db - database
+ * @param batchIds - batches
+ * @returns batch id → open dead letters (batches without any are missing)
+ */
+export async function countOpenDeadLetters(db: SqlClient, batchIds: readonly number[]): Promise<Map<number, number>> {
+  if (batchIds.length === 0) return new Map();
+  const result = await db.query<{ batchId: number | string; count: number }>(
+    `SELECT batch_id AS "batchId", count(*)::int AS count FROM dead_letter WHERE batch_id = ANY($1::bigint[]) AND status = 'open' GROUP BY batch_id`,
+    [batchIds],
+  );
+  return new Map(result.rows.map((r) => [Number(r.batchId), r.count]));
+}

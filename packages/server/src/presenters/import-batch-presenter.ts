@@ -36,7 +36,7 @@ export const deadLetterSchema = z.object({
 export function presentImportBatch(summary: BatchSummary): z.infer<typeof importBatchSchema> {
   const { batch } = summary;
   return {
-    id: Number(batch.id),
+    id: batch.id,
     source: batch.source,
     fileName: batch.fileName,
     status: batch.status,
@@ -57,7 +57,7 @@ export function presentImportBatch(summary: BatchSummary): z.infer<typeof import
  */
 export function presentDeadLetter(letter: DeadLetter): z.infer<typeof deadLetterSchema> {
   return {
-    id: Number(letter.id),
+    id: letter.id,
     rowNumber: letter.rowNumber,
     field: letter.field,
     rule: letter.rule,

@@ -156,5 +156,20 @@ for (const backend of testBackends()) {
       assert.equal(exported?.purpose, 'administration');
       assert.ok(log.some((e) => e.action === 'deadletters.rerun' && e.outcome === 'allowed'));
     });
+
+    it('lists a newer batch first, each batch with its own reasons and open rows', async () => {
+      const csv = `scan_id,place_code,phone,time_in,time_out\r\ndl-9,PC-elsewhere,${fixture.people[0]!.phone},2026-03-02T08:00:00+08:00,\r\n`;
+      const res = await call(fixture.users.lab, 'POST', '/api/import/check-ins', csv, { 'content-type': 'text/csv', 'idempotency-key': 'dl-batch-2' });
+      assert.equal(res.statusCode, 200, res.body);
+      const batches = (await call(fixture.users.lab, 'GET', '/api/import-batches?limit=2')).json().batches;
+      assert.deepEqual(
+        batches.map((b: { id: number; openDeadLetters: number; topReasons: Array<{ reason: string }> }) => [b.id, b.openDeadLetters, b.topReasons.map((r) => r.reason)]),
+        [
+          [res.json().batchId, 1, ['row 2, field place_code: no venue has the place code "PC-elsewhere"']],
+          // Reasons count every rejection of the import (as its report), also rows a re-run loaded since.
+          [batchId, 1, ['row 3, field place_code: no venue has the place code "PC-nowhere"', 'row 4, field time_out: 2026-03-01T10:00:00+08:00 is earlier than time_in (2026-03-01T11:00:00+08:00)']],
+        ],
+      );
+    });
   });
 }

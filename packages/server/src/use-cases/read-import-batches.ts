@@ -4,7 +4,7 @@ import {
   getImportBatch,
   listDeadLetters,
   listImportBatches,
-  topRejectionReasons,
+  topRejectionReasonsOf,
   type DeadLetter,
   type DeadLetterStatus,
   type ImportBatch,
@@ -55,21 +55,14 @@ export async function existingBatch(services: Services, batchId: number): Promis
 export async function listBatchSummaries(services: Services, actor: Actor, limit: number): Promise<BatchSummary[]> {
   await requireImportRun(services, actor, 'import.batches.read', 'import-batches');
   const batches = await listImportBatches(services.db, limit);
-  const open = await countOpenDeadLetters(
-    services.db,
-    batches.map((b) => Number(b.id)),
-  );
-  const summaries: BatchSummary[] = [];
-  for (const batch of batches) {
-    // Only batches with rejections have reasons to look up.
-    const reasons = batch.rejected > 0 ? await topRejectionReasons(services.db, Number(batch.id), 3) : [];
-    summaries.push({
-      batch,
-      openDeadLetters: open.get(Number(batch.id)) ?? 0,
-      topReasons: reasons.map((r) => ({ reason: r.example, count: r.count })),
-    });
-  }
-  return summaries;
+  const ids = batches.map((b) => b.id);
+  const open = await countOpenDeadLetters(services.db, ids);
+  const reasons = await topRejectionReasonsOf(services.db, ids, 3);
+  return batches.map((batch) => ({
+    batch,
+    openDeadLetters: open.get(batch.id) ?? 0,
+    topReasons: (reasons.get(batch.id) ?? []).map((r) => ({ reason: r.example, count: r.count })),
+  }));
 }
 
 /** Page and status of {@link listBatchDeadLetters}. */

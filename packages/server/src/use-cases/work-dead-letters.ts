@@ -36,7 +36,7 @@ export async function fixDeadLetterFields(services: Services, actor: Actor, id: 
     purpose: 'system',
     subject,
     outcome: 'allowed',
-    details: { id, batchId: Number(letter.batchId), fields: Object.keys(changes) },
+    details: { id, batchId: letter.batchId, fields: Object.keys(changes) },
   });
   return { id, status: 'fixed', preview };
 }

@@ -2,7 +2,7 @@
 // API, opens #/imports, sees the batch with its counts and reasons, opens its rejected rows, fixes one (the
 // rejected field is the focused input), re-runs and reads "1 loaded", and exports the remaining rejected row
 // as CSV under a declared purpose; a command-centre officer (no import.run) sees no Imports link. Needs
-// /usr/bin/chromium (skipped without it unless EPIGRID_TEST_REQUIRE has `browser`).
+// Chromium where the harness looks for it (skipped without it unless EPIGRID_TEST_REQUIRE has `browser`).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -135,6 +135,7 @@ export function DeadLettersPanel({ batch, onChanged, onClose }: DeadLettersPanel
                       onFixed={(fixed) => {
                         setFixedRows((previous) => new Map(previous).set(letter.id, { ...letter, ...fixed }));
                         setEditing(null);
+                        onChanged();
                       }}
                     />
                   ) : (

@@ -13,6 +13,7 @@ import { codeReviewRoutes } from './routes/code-review-routes.js';
 import { identityReviewRoutes } from './routes/identity-review-routes.js';
 import { facilityRoutes } from './routes/facility-routes.js';
 import { federationRoutes } from './routes/federation-routes.js';
+import { importBatchRoutes } from './routes/import-batch-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { judgmentRoutes } from './routes/judgment-routes.js';
 import { metaRoutes, type DemoInfo } from './routes/meta-routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes, { services });
   await app.register(demoRunRoutes, { services, run: options.demoRun ?? null });
   await app.register(importRoutes, { services });
+  await app.register(importBatchRoutes, { services });
   await app.register(judgmentRoutes, { services });
   await app.register(riskAreaImportRoutes, { services });
   await app.register(codeReviewRoutes, { services });

@@ -1,11 +1,11 @@
 /**
  * The section navigation: person search, cases, transmission chains, risk areas, reviews (for reviewers),
- * place codes and the progress view; a grid worker gets their task app and the person search.
+ * imports (for users who run imports), place codes and the progress view; a grid worker gets their task app and the person search.
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purpose, Role } from '@epigrid/core';
-import { casesHash, chainsHash, gridHash, homeHash, placeCodeHash, progressHash, reviewHash, reviewsHash, riskAreasHash } from './hash-route.js';
+import { casesHash, chainsHash, gridHash, homeHash, importsHash, placeCodeHash, progressHash, reviewHash, reviewsHash, riskAreasHash } from './hash-route.js';
 import type { Section } from './hash-route.js';
 
 /** Props of {@link AppNav}. */
@@ -38,6 +38,7 @@ export function AppNav({ section, purpose, role, abilities }: AppNavProps): Reac
           { section: 'risk-areas', href: riskAreasHash, label: t('nav.riskAreas') },
           ...(canReview ? [{ section: 'review' as const, href: reviewHash, label: t('nav.review') }] : []),
           ...(abilities.includes('person.write') ? [{ section: 'reviews' as const, href: reviewsHash, label: t('nav.reviews') }] : []),
+          ...(abilities.includes('import.run') ? [{ section: 'imports' as const, href: importsHash, label: t('nav.imports') }] : []),
           { section: 'placeCodes', href: placeCodeHash(null), label: t('nav.placeCodes') },
         ];
   return (

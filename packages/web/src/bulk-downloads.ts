@@ -1,5 +1,6 @@
 /**
- * Bulk documents the API streams as files: quarantine orders (PDF) and task-list exports (CSV, XLSX).
+ * Bulk documents the API streams as files: quarantine orders (PDF), task-list exports (CSV, XLSX) and
+ * an import batch's rejected rows (CSV).
  * They are fetched with the session token and handed to the browser as a download.
  */
 import type { Purpose } from '@epigrid/core';
@@ -50,4 +51,16 @@ export async function downloadQuarantineOrders(personIds: readonly number[], pur
 export async function downloadTaskExport(format: 'csv' | 'xlsx', view: 'mine' | 'region', status: 'open' | 'done' | 'overdue'): Promise<void> {
   const query = new URLSearchParams({ format, view, status });
   await saveResponse(await fetch(`/api/tasks/export?${query.toString()}`, { headers: authHeaders() }), `tasks.${format}`);
+}
+
+/**
+ * Downloads the rejected rows of an import batch that still wait for work, raw fields in clear (CSV).
+ * @param batchId - import batch id
+ * @param purpose - declared purpose, recorded in the audit log
+ */
+export async function downloadDeadLetters(batchId: number, purpose: Purpose): Promise<void> {
+  const response = await fetch(`/api/import-batches/${encodeURIComponent(String(batchId))}/dead-letters.csv?status=open`, {
+    headers: { ...authHeaders(), 'X-Purpose': purpose },
+  });
+  await saveResponse(response, `dead-letters-batch-${batchId}.csv`);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { gridTaskHash, parseHash, progressHash, sectionOf } from './hash-route.js';
+import { gridTaskHash, importsHash, parseHash, progressHash, sectionOf } from './hash-route.js';
 
 describe('hash routes of the grid app and the progress view', () => {
   it('parses the task list and one task', () => {
@@ -15,5 +15,10 @@ describe('hash routes of the grid app and the progress view', () => {
     assert.deepEqual(parseHash(progressHash(['990101001', '990101001001'])), { name: 'progress', trail: ['990101001', '990101001001'] });
     assert.equal(sectionOf(parseHash('#/progress/990101')), 'progress');
     assert.equal(sectionOf(parseHash('#/grid/task/1')), 'grid');
+  });
+
+  it('parses the imports page as a section of its own', () => {
+    assert.deepEqual(parseHash(importsHash), { name: 'imports' });
+    assert.equal(sectionOf(parseHash('#/imports/')), 'imports');
   });
 });

@@ -3,7 +3,7 @@
  * `#/cases?purpose=<purpose>` the case list, `#/case/<id>?purpose=<purpose>` a case and its contacts,
  * `#/chains` the transmission chains, `#/risk-areas` the public risk-area list (and, for importers, other
  * jurisdictions' lists), `#/review` appeals and overrides,
- * `#/reviews` the identity review queue, `#/pass` the holder's own pass, `#/verify` the pass verifier (no
+ * `#/reviews` the identity review queue, `#/imports` import batches and their rejected rows, `#/pass` the holder's own pass, `#/verify` the pass verifier (no
  * sign-in), `#/place-code/<id>` a venue's printable place code, `#/grid` the grid-worker app
  * (`#/grid/task/<id>` one task), `#/progress` the progress view (`#/progress/<code>/<code>…` drilled down
  * through child regions).
@@ -22,6 +22,7 @@ export type Route =
   | { readonly name: 'risk-areas' }
   | { readonly name: 'review' }
   | { readonly name: 'reviews' }
+  | { readonly name: 'imports' }
   | { readonly name: 'pass' }
   | { readonly name: 'verify' }
   | { readonly name: 'placeCode'; readonly id: number | null }
@@ -29,7 +30,7 @@ export type Route =
   | { readonly name: 'progress'; readonly trail: readonly string[] };
 
 /** The top-level sections the navigation offers. */
-export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review' | 'reviews' | 'placeCodes' | 'grid' | 'progress';
+export type Section = 'search' | 'cases' | 'chains' | 'risk-areas' | 'review' | 'reviews' | 'imports' | 'placeCodes' | 'grid' | 'progress';
 
 function purposeOf(query: string | undefined): Purpose | null {
   const purpose = new URLSearchParams(query ?? '').get('purpose');
@@ -55,6 +56,7 @@ export function parseHash(hash: string): Route {
   const placeCode = /^#\/place-code(?:\/(\d+))?\/?$/.exec(hash);
   if (placeCode !== null) return { name: 'placeCode', id: placeCode[1] === undefined ? null : Number(placeCode[1]) };
   if (/^#\/reviews\/?$/.test(hash)) return { name: 'reviews' };
+  if (/^#\/imports\/?$/.test(hash)) return { name: 'imports' };
   const grid = /^#\/grid(?:\/task\/(\d+))?\/?$/.exec(hash);
   if (grid !== null) return { name: 'grid', taskId: grid[1] === undefined ? null : Number(grid[1]) };
   const progress = /^#\/progress((?:\/[\w-]+)*)\/?$/.exec(hash);
@@ -69,6 +71,7 @@ export function parseHash(hash: string): Route {
 export function sectionOf(route: Route): Section {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
   if (route.name === 'chains' || route.name === 'risk-areas' || route.name === 'review' || route.name === 'reviews') return route.name;
+  if (route.name === 'imports') return 'imports';
   if (route.name === 'grid' || route.name === 'progress') return route.name;
   if (route.name === 'placeCode') return 'placeCodes';
   return 'search';
@@ -132,6 +135,9 @@ export function placeCodeHash(id: number | null): string {
 
 /** The hash of the identity review queue. */
 export const reviewsHash = '#/reviews';
+
+/** The hash of the imports page (import batches and their rejected rows). */
+export const importsHash = '#/imports';
 
 /** The hash of the grid-worker app's task list. */
 export const gridHash = '#/grid';

@@ -1,6 +1,7 @@
 /** English UI strings (the reference shape of every language). */
 import { gridEn } from './grid-translations-en.js';
 import { judgmentEn } from './judgment-translations-en.js';
+import { importsEn } from './imports-translations-en.js';
 import { passEn } from './pass-translations-en.js';
 
 export const en = {
@@ -159,6 +160,7 @@ export const en = {
     review: 'Appeals & overrides',
     placeCodes: 'Place codes',
     reviews: 'Identity reviews',
+    imports: 'Imports',
     grid: 'My tasks',
     progress: 'Progress',
   },
@@ -362,6 +364,7 @@ export const en = {
   },
   ...judgmentEn,
   ...passEn,
+  ...importsEn,
   ...gridEn,
   errors: {
     title: 'Error',

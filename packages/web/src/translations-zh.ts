@@ -1,6 +1,7 @@
 /** Chinese UI strings, with messages for known API error codes. */
 import { gridZh } from './grid-translations-zh.js';
 import { judgmentZh } from './judgment-translations-zh.js';
+import { importsZh } from './imports-translations-zh.js';
 import { passZh } from './pass-translations-zh.js';
 import type { Translations } from './translations-en.js';
 
@@ -160,6 +161,7 @@ export const zh = {
     review: '申诉与人工赋码',
     placeCodes: '场所码',
     reviews: '身份核验',
+    imports: '数据导入',
     grid: '我的任务',
     progress: '工作进度',
   },
@@ -363,6 +365,7 @@ export const zh = {
   },
   ...judgmentZh,
   ...passZh,
+  ...importsZh,
   ...gridZh,
   errors: {
     title: '错误',

@@ -14,6 +14,7 @@ import { ReviewsPage } from './reviews-page.js';
 import { DemoRunBar } from './demo-run-bar.js';
 import { MyCodePage } from './my-code-page.js';
 import { GridPage } from './grid-page.js';
+import { ImportsPage } from './imports-page.js';
 import { caseHash, casesHash, gridHash, navigate, personHash, sectionOf, useHashRoute } from './hash-route.js';
 import { PersonPage } from './person-page.js';
 import { PassPage } from './pass-page.js';
@@ -93,6 +94,7 @@ export function Workspace({ me, purpose, onPurposeChange, onLogout }: WorkspaceP
           {route.name === 'review' && <ReviewPage me={me} />}
           {route.name === 'placeCode' && <PlaceCodePage placeId={route.id} />}
           {route.name === 'reviews' && <ReviewsPage />}
+          {route.name === 'imports' && me.abilities.includes('import.run') && <ImportsPage />}
           {route.name === 'grid' && <GridPage me={me} taskId={route.taskId} />}
           {route.name === 'progress' && <ProgressPage trail={route.trail} showNotices={me.abilities.includes('task.notice.read')} />}
         </main>

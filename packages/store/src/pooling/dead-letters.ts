@@ -140,3 +140,41 @@ export async function topRejectionReasons(db: SqlClient, batchId: number, limit 
   );
   return result.rows;
 }
+
+/**
+ * Counts the open dead letters of several batches in one query.
+ * @param db - database
+ * @param batchIds - batches
+ * @returns batch id → open dead letters (batches without any are missing)
+ */
+export async function countOpenDeadLetters(db: SqlClient, batchIds: readonly number[]): Promise<Map<number, number>> {
+  if (batchIds.length === 0) return new Map();
+  const result = await db.query<{ batchId: number; count: number }>(
+    `SELECT batch_id AS "batchId", count(*)::int AS count FROM dead_letter WHERE batch_id = ANY($1::bigint[]) AND status = 'open' GROUP BY batch_id`,
+    [batchIds],
+  );
+  return new Map(result.rows.map((r) => [r.batchId, r.count]));
+}
+
+/**
+ * The most frequent rejection reasons of several batches in one query (as {@link topRejectionReasons}
+ * for each).
+ * @param db - database
+ * @param batchIds - batches
+ * @param limit - how many reasons per batch
+ * @returns batch id → reasons, most frequent first (batches without rejections are missing)
+ */
+export async function topRejectionReasonsOf(db: SqlClient, batchIds: readonly number[], limit = 3): Promise<Map<number, ReasonCount[]>> {
+  const out = new Map<number, ReasonCount[]>();
+  if (batchIds.length === 0) return out;
+  const result = await db.query<ReasonCount & { batchId: number }>(
+    `SELECT "batchId", field, rule, count, example FROM (
+       SELECT batch_id AS "batchId", field, rule, count(*)::int AS count, min(reason) AS example,
+         row_number() OVER (PARTITION BY batch_id ORDER BY count(*) DESC, field, rule) AS rank
+       FROM dead_letter WHERE batch_id = ANY($1::bigint[]) GROUP BY batch_id, field, rule
+     ) ranked WHERE rank <= $2 ORDER BY "batchId", rank`,
+    [batchIds, limit],
+  );
+  for (const { batchId, ...reason } of result.rows) out.set(batchId, [...(out.get(batchId) ?? []), reason]);
+  return out;
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listAudit, testBackends, type SqlClient } from '@epigrid/store';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadTestConfig } from '../config/config.js';
@@ -103,6 +104,43 @@ for (const backend of testBackends()) {
         { record_id: 'v-20', linked: true },
         { record_id: 'v-22', linked: true },
       ]);
+    });
+
+    it('streams an XLSX body into the import; the same key twice adds nothing', async () => {
+      const phone = fixture.people[3]!.phone;
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('vaccinations');
+      sheet.addRow(['record_id', 'phone', 'vaccine_code', 'dose_number', 'administered_on']);
+      sheet.addRow(['v-40', phone, 'BBIBP', 1, new Date(Date.UTC(2021, 4, 1))]);
+      sheet.addRow(['v-41', phone, 'BBIBP', 0, '2021-05-02']);
+      sheet.addRow(['v-42', phone, 'BBIBP', 2, '2021-06-01']);
+      const payload = Buffer.from(await book.xlsx.writeBuffer());
+      const send = async (): Promise<{ status: number; json: () => any; body: string }> => {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/import/vaccinations',
+          payload,
+          headers: {
+            'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            authorization: `Bearer ${await login(fixture.users.epi)}`,
+            'idempotency-key': 'batch-xlsx',
+          },
+        });
+        return { status: res.statusCode, json: () => res.json(), body: res.body };
+      };
+      const first = await send();
+      assert.equal(first.status, 200, first.body);
+      assert.deepEqual([first.json().accepted, first.json().duplicates, first.json().rejected, first.json().alreadyImported], [2, 0, 1, false]);
+      assert.equal(first.json().topReasons[0].example, 'row 3, field dose_number: "0" is too small: the least allowed is 1');
+      const stored = await db.query<{ record_id: string }>(
+        `SELECT record_id FROM vaccination WHERE record_id IN ('v-40', 'v-41', 'v-42') ORDER BY record_id`,
+      );
+      assert.deepEqual(stored.rows.map((r) => r.record_id), ['v-40', 'v-42']);
+      const second = await send();
+      assert.equal(second.status, 200, second.body);
+      assert.deepEqual([second.json().batchId, second.json().alreadyImported, second.json().accepted], [first.json().batchId, true, 2]);
+      const again = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM vaccination WHERE record_id IN ('v-40', 'v-41', 'v-42')`);
+      assert.equal(again.rows[0]!.n, 2);
     });
 
     it('a streamed body that cannot be read rolls the whole batch back', async () => {

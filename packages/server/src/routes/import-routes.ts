@@ -24,8 +24,11 @@ export const importReportSchema = z.object({
   extraColumns: z.array(z.string()),
 });
 
+/** The content type of an Excel workbook. */
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Body types read as a stream, row batch by row batch, straight into the import. */
-const STREAMED = { 'application/x-ndjson': 'ndjson', 'text/csv': 'csv' } as const;
+const STREAMED = { 'application/x-ndjson': 'ndjson', 'text/csv': 'csv', [XLSX_CONTENT_TYPE]: 'xlsx' } as const;
 
 /** The request body's bytes, refused past the body limit (a streamed body is not held whole). */
 async function* limited(body: Readable, limit: number): AsyncGenerator<Uint8Array> {
@@ -42,13 +45,13 @@ function isStream(body: unknown): body is Readable {
 }
 
 /**
- * The HTTP batch import: `POST /api/import/:source` with a JSON array or NDJSON body and an
- * `Idempotency-Key` header.
+ * The HTTP batch import: `POST /api/import/:source` with a JSON array, NDJSON, CSV or XLSX body and
+ * an `Idempotency-Key` header.
  * @param app - Fastify instance
  * @param options - services
  */
 export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  // NDJSON and CSV bodies are handed over as the raw stream: rows are imported as they arrive.
+  // NDJSON, CSV and XLSX bodies are handed over as the raw stream: rows are imported as they arrive.
   app.addContentTypeParser(Object.keys(STREAMED), (_request, payload, done) => done(null, payload));
 
   app.post(
@@ -58,7 +61,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       schema: {
         tags: ['import'],
         summary:
-          'Import a batch of rows of one source (docs/data-formats.md): a JSON array, or NDJSON or CSV streamed as it arrives; the same Idempotency-Key twice adds nothing',
+          'Import a batch of rows of one source (docs/data-formats.md): a JSON array, or NDJSON, CSV or XLSX streamed as it arrives; the same Idempotency-Key twice adds nothing',
         params: z.object({ source: z.string().min(1).max(40) }),
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
         response: { 200: importReportSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema },
@@ -77,7 +80,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       } else if (Array.isArray(body)) {
         rows = body;
       } else {
-        throw new DomainError('validation_failed', { field: 'body', reason: 'send a JSON array of rows, NDJSON (application/x-ndjson) or CSV (text/csv)' });
+        throw new DomainError('validation_failed', { field: 'body', reason: `send a JSON array of rows, NDJSON (application/x-ndjson), CSV (text/csv) or XLSX (${XLSX_CONTENT_TYPE})` });
       }
       const report = await importRows(services, actor, { source: request.params.source, idempotencyKey: key, rows });
       return { ...report, topReasons: [...report.topReasons], extraColumns: [...report.extraColumns] };

@@ -138,6 +138,10 @@ export function onSessionEnd(listener: (code: string) => void): () => void {
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST';
   readonly body?: unknown;
+  /** A body sent as it is (a file), with its content type; takes the place of `body`. */
+  readonly raw?: { readonly data: Blob; readonly contentType: string };
+  /** Further request headers, e.g. `Idempotency-Key`. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly purpose?: Purpose;
   /** Whether a 401 means the session ended (false for the sign-in call itself). */
   readonly session?: boolean;
@@ -153,7 +157,7 @@ function errorFromBody(status: number, statusText: string, body: unknown): ApiEr
 /**
  * Calls the API with the session token and the declared purpose; errors become {@link ApiError}.
  * @param path - API path with its query
- * @param options - method, JSON body, purpose, session handling
+ * @param options - method, JSON or raw body, headers, purpose, session handling
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -161,12 +165,14 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (options.purpose !== undefined) headers['X-Purpose'] = options.purpose;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw !== undefined) headers['Content-Type'] = options.raw.contentType;
+  Object.assign(headers, options.headers);
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw?.data ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (cause) {
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));
@@ -364,7 +370,7 @@ export function controlDemoRun(action: 'pause' | 'resume' | 'step' | 'reset'): P
  * Calls an API path with the session token, the purpose header and the uniform errors; feature
  * modules (risk areas, health codes) build their calls on it.
  * @param path - API path with query
- * @param options - method, body, purpose
+ * @param options - method, body, headers, purpose
  */
 export function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return request<T>(path, options);

@@ -69,3 +69,37 @@ export function fixDeadLetter(id: number, changes: Readonly<Record<string, strin
 export function rerunBatch(batchId: number): Promise<RerunResult> {
   return apiRequest(`/api/import-batches/${encodeURIComponent(String(batchId))}/rerun`, { method: 'POST' });
 }
+
+/** What an import did (`POST /api/import/:source`); `alreadyImported` when the same key came before. */
+export interface ImportReportView {
+  readonly batchId: number;
+  readonly source: string;
+  readonly status: string;
+  readonly alreadyImported: boolean;
+  readonly accepted: number;
+  readonly corrected: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  readonly topReasons: ReadonlyArray<{ readonly field: string | null; readonly rule: string; readonly count: number; readonly example: string }>;
+  readonly extraColumns: readonly string[];
+}
+
+/** A file to import: its bytes, the type it is sent as and its idempotency key. */
+export interface ImportUpload {
+  readonly source: string;
+  readonly file: Blob;
+  readonly contentType: string;
+  readonly idempotencyKey: string;
+}
+
+/**
+ * Sends a file's rows to the import of one source; the server reads them as they arrive.
+ * @param upload - source, file, content type, idempotency key
+ */
+export function uploadImport(upload: ImportUpload): Promise<ImportReportView> {
+  return apiRequest(`/api/import/${encodeURIComponent(upload.source)}`, {
+    method: 'POST',
+    raw: { data: upload.file, contentType: upload.contentType },
+    headers: { 'Idempotency-Key': upload.idempotencyKey },
+  });
+}

@@ -1,20 +1,25 @@
-/** The imports page: recent import batches with their report, and a chosen batch's rejected rows. */
+/** The imports page: a file upload, recent import batches with their report, and a chosen batch's rejected rows. */
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeadLettersPanel } from './dead-letters-panel.js';
 import { ErrorMessage } from './error-message.js';
 import { formatTimestamp } from './format.js';
-import { fetchImportBatches } from './imports-api.js';
+import { ImportUploadForm } from './import-upload-form.js';
+import { fetchImportBatches, type ImportReportView } from './imports-api.js';
 import { useAsync } from './use-async.js';
 
-/** For users with `import.run`: the batch table (read again after a fix or re-run) and the open batch. */
+/** For users with `import.run`: the upload form, the batch table (read again after an import, a fix or a re-run) and the open batch. */
 export function ImportsPage(): ReactElement {
   const { t } = useTranslation();
   const [version, setVersion] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const batches = useAsync(() => fetchImportBatches(), [version]);
   const open = batches.data?.find((b) => b.id === openId) ?? null;
+  const imported = (report: ImportReportView): void => {
+    setVersion((v) => v + 1);
+    if (report.rejected > 0) setOpenId(report.batchId);
+  };
 
   return (
     <div className="imports-page">
@@ -23,6 +28,8 @@ export function ImportsPage(): ReactElement {
           {t('imports.title')}
         </h2>
         <p className="panel__hint">{t('imports.hint')}</p>
+        <ImportUploadForm onImported={imported} />
+        <h3 className="panel__title imports__batches-title">{t('imports.batchesTitle')}</h3>
         {batches.loading && batches.data === null && <p className="muted">{t('imports.loading')}</p>}
         {batches.error !== null && <ErrorMessage error={batches.error} testId="imports-error" />}
         {batches.data?.length === 0 && (

@@ -93,6 +93,7 @@ describe('browser: uploading an import file on the imports page', { skip: skipBr
     await batch.waitFor();
     assert.equal((await batch.getByTestId('import-batch-counts').textContent())?.trim(), '3 / 1 / 0');
     assert.equal(await batch.getByTestId('import-batch-open').textContent(), '1');
+    assert.match((await batch.getByTestId('import-batch-file').textContent()) ?? '', /^http:sha256:[0-9a-f]{12}…$/);
     await page.getByTestId('dead-letters-table').waitFor();
     assert.deepEqual(await page.getByTestId('dead-letter-reason').allTextContents(), ['row 3, field dose_number: "0" is too small: the least allowed is 1']);
     await shot('import-upload-01-report');

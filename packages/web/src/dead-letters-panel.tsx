@@ -7,6 +7,7 @@ import { ApiError } from './api-client.js';
 import { downloadDeadLetters } from './bulk-downloads.js';
 import { DeadLetterFixForm } from './dead-letter-fix-form.js';
 import { ErrorMessage } from './error-message.js';
+import { shownFileName } from './import-upload.js';
 import { fetchBatchDeadLetters, rerunBatch, type DeadLetterView, type ImportBatchView, type RerunResult } from './imports-api.js';
 import { PurposeSelect } from './purpose-select.js';
 import { useAsync } from './use-async.js';
@@ -64,7 +65,7 @@ export function DeadLettersPanel({ batch, onChanged, onClose }: DeadLettersPanel
   return (
     <section className="panel dead-letters" data-testid="dead-letters" data-batch-id={batch.id}>
       <h3 className="panel__title">
-        {t('imports.batchTitle', { id: batch.id, source: batch.source, file: batch.fileName })}{' '}
+        {t('imports.batchTitle', { id: batch.id, source: batch.source, file: shownFileName(batch.fileName) })}{' '}
         <button className="button button--ghost" type="button" onClick={onClose} data-testid="dead-letters-close">
           {t('imports.close')}
         </button>

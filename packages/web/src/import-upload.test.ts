@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { sourceCatalogue } from '@epigrid/ingest';
-import { importSources, uploadContentType, uploadKey, xlsxContentType } from './import-upload.js';
+import { importSources, shownFileName, uploadContentType, uploadKey, xlsxContentType } from './import-upload.js';
 
 describe('import upload', () => {
   it('offers exactly the sources the server imports', () => {
@@ -23,5 +23,11 @@ describe('import upload', () => {
     assert.equal(key, `sha256:${createHash('sha256').update('vaccinations\n').update(bytes).digest('hex')}`);
     assert.equal(await uploadKey('vaccinations', bytes.slice().buffer), key);
     assert.notEqual(await uploadKey('cases', bytes.buffer), key);
+  });
+
+  it('shortens an upload key in the batch table, and leaves other names alone', () => {
+    assert.equal(shownFileName(`http:sha256:${'2be073a7ee01'}${'f'.repeat(52)}`), 'http:sha256:2be073a7ee01…');
+    assert.equal(shownFileName('http:batch-1'), 'http:batch-1');
+    assert.equal(shownFileName('/data/2026-03-01/vaccinations.csv'), '/data/2026-03-01/vaccinations.csv');
   });
 });

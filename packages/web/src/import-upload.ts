@@ -49,3 +49,13 @@ export async function uploadKey(source: string, bytes: ArrayBuffer): Promise<str
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
   return `sha256:${Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/**
+ * A batch's file name as the table shows it: an upload's batch is named after its key
+ * (`http:sha256:` and 64 hex digits), shortened here to its first 12 digits; other names as they are.
+ * @param fileName - the batch's file name
+ */
+export function shownFileName(fileName: string): string {
+  const upload = /^(http:sha256:[0-9a-f]{12})[0-9a-f]{52}$/.exec(fileName);
+  return upload === null ? fileName : `${upload[1]}…`;
+}

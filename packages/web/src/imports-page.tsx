@@ -6,6 +6,7 @@ import { DeadLettersPanel } from './dead-letters-panel.js';
 import { ErrorMessage } from './error-message.js';
 import { formatTimestamp } from './format.js';
 import { ImportUploadForm } from './import-upload-form.js';
+import { shownFileName } from './import-upload.js';
 import { fetchImportBatches, type ImportReportView } from './imports-api.js';
 import { useAsync } from './use-async.js';
 
@@ -54,7 +55,9 @@ export function ImportsPage(): ReactElement {
               {batches.data.map((batch) => (
                 <tr key={batch.id} data-testid="import-batch" data-id={batch.id} aria-selected={batch.id === openId}>
                   <td>{batch.source}</td>
-                  <td className="mono">{batch.fileName}</td>
+                  <td className="mono" title={batch.fileName} data-testid="import-batch-file">
+                    {shownFileName(batch.fileName)}
+                  </td>
                   <td>{t(`imports.statuses.${batch.status}`)}</td>
                   <td data-testid="import-batch-counts">
                     {batch.accepted} / {batch.rejected} / {batch.duplicates}

@@ -1,8 +1,8 @@
 // Browser test of the imports page's file upload: an epidemiologist is stopped before sending a file of an
 // unknown extension, uploads a vaccination workbook (XLSX, written here) with one bad row, reads the report
 // with its rejected count and reason, finds the new batch in the table with its rejected row opened, then
-// uploads the same file again and reads "already imported" with nothing added. Needs Chromium where the
-// harness looks for it (skipped without it unless EPIGRID_TEST_REQUIRE has `browser`).
+// uploads the same file again (the page busy meanwhile) and reads "already imported" with nothing added.
+// Needs Chromium where the harness looks for it (skipped without it unless EPIGRID_TEST_REQUIRE has `browser`).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,9 +103,22 @@ describe('browser: uploading an import file on the imports page', { skip: skipBr
     const batchesBefore = await page.getByTestId('import-batch').count();
     await page.getByTestId('import-upload-source').selectOption('vaccinations');
     await page.getByTestId('import-upload-file').setInputFiles(workbook);
+    // The upload is held back until the busy state has been seen.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/import/**', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByTestId('import-upload-submit').click();
+    await page.getByTestId('import-upload-busy').waitFor();
+    assert.equal(await page.getByTestId('import-upload-submit').textContent(), 'Importing…');
+    assert.equal(await page.getByTestId('import-upload-submit').isDisabled(), true);
+    release();
     const already = page.getByTestId('import-upload-already');
     await already.waitFor();
+    await page.unroute('**/api/import/**');
+    assert.equal(await page.getByTestId('import-upload-busy').count(), 0);
     assert.equal(await already.textContent(), `Already imported: this file was imported before for this source (batch #${batchId}); nothing was added.`);
     assert.equal(await page.getByTestId('import-upload-report').getAttribute('data-batch-id'), String(batchId));
     assert.equal(await page.getByTestId('import-upload-counts').textContent(), '3 accepted, 1 rejected, 0 duplicates');

@@ -39,7 +39,7 @@ describe('browser: uploading an import file on the imports page', { skip: skipBr
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'epigrid-upload-'));
-    workbook = join(dir, 'vaccinations.xlsx');
+    workbook = join(dir, '疫苗接种 三月.xlsx'); // a name that must be percent-encoded to travel in a header
     await writeWorkbook(workbook);
     writeFileSync(join(dir, 'vaccinations.txt'), 'record_id\nx\n');
     server = await startServer({ EPIGRID_DEMO_RUN: 'false', EPIGRID_SECRET: 'e2e9'.repeat(16) });
@@ -93,7 +93,7 @@ describe('browser: uploading an import file on the imports page', { skip: skipBr
     await batch.waitFor();
     assert.equal((await batch.getByTestId('import-batch-counts').textContent())?.trim(), '3 / 1 / 0');
     assert.equal(await batch.getByTestId('import-batch-open').textContent(), '1');
-    assert.match((await batch.getByTestId('import-batch-file').textContent()) ?? '', /^http:sha256:[0-9a-f]{12}…$/);
+    assert.equal(await batch.getByTestId('import-batch-file').textContent(), '疫苗接种 三月.xlsx', 'the batch shows the file name sent with it');
     await page.getByTestId('dead-letters-table').waitFor();
     assert.deepEqual(await page.getByTestId('dead-letter-reason').allTextContents(), ['row 3, field dose_number: "0" is too small: the least allowed is 1']);
     await shot('import-upload-01-report');

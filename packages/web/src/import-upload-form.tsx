@@ -53,7 +53,7 @@ export function ImportUploadForm({ onImported }: ImportUploadFormProps): ReactEl
     setBusy(true);
     try {
       const idempotencyKey = await uploadKey(source, await file.arrayBuffer());
-      const result = await uploadImport({ source, file, contentType, idempotencyKey });
+      const result = await uploadImport({ source, file, fileName: file.name, contentType, idempotencyKey });
       setReport(result);
       setFile(null);
       setFileInputKey((n) => n + 1);

@@ -84,22 +84,24 @@ export interface ImportReportView {
   readonly extraColumns: readonly string[];
 }
 
-/** A file to import: its bytes, the type it is sent as and its idempotency key. */
+/** A file to import: its name and bytes, the type it is sent as and its idempotency key. */
 export interface ImportUpload {
   readonly source: string;
   readonly file: Blob;
+  /** Shown with the batch. */
+  readonly fileName: string;
   readonly contentType: string;
   readonly idempotencyKey: string;
 }
 
 /**
  * Sends a file's rows to the import of one source; the server reads them as they arrive.
- * @param upload - source, file, content type, idempotency key
+ * @param upload - source, file and its name, content type, idempotency key
  */
 export function uploadImport(upload: ImportUpload): Promise<ImportReportView> {
   return apiRequest(`/api/import/${encodeURIComponent(upload.source)}`, {
     method: 'POST',
     raw: { data: upload.file, contentType: upload.contentType },
-    headers: { 'Idempotency-Key': upload.idempotencyKey },
+    headers: { 'Idempotency-Key': upload.idempotencyKey, 'X-File-Name': encodeURIComponent(upload.fileName) },
   });
 }

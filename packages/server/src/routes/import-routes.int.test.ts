@@ -106,7 +106,7 @@ for (const backend of testBackends()) {
       ]);
     });
 
-    it('streams an XLSX body into the import; the same key twice adds nothing', async () => {
+    it('streams an XLSX body into the import, named by the file name sent with it; the same key twice adds nothing', async () => {
       const phone = fixture.people[3]!.phone;
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet('vaccinations');
@@ -124,6 +124,7 @@ for (const backend of testBackends()) {
             'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             authorization: `Bearer ${await login(fixture.users.epi)}`,
             'idempotency-key': 'batch-xlsx',
+            'x-file-name': encodeURIComponent('疫苗接种 三月.xlsx'),
           },
         });
         return { status: res.statusCode, json: () => res.json(), body: res.body };
@@ -136,11 +137,24 @@ for (const backend of testBackends()) {
         `SELECT record_id FROM vaccination WHERE record_id IN ('v-40', 'v-41', 'v-42') ORDER BY record_id`,
       );
       assert.deepEqual(stored.rows.map((r) => r.record_id), ['v-40', 'v-42']);
+      const batch = await db.query<{ file_name: string }>('SELECT file_name FROM import_batch WHERE id = $1', [first.json().batchId]);
+      assert.equal(batch.rows[0]!.file_name, '疫苗接种 三月.xlsx');
       const second = await send();
       assert.equal(second.status, 200, second.body);
       assert.deepEqual([second.json().batchId, second.json().alreadyImported, second.json().accepted], [first.json().batchId, true, 2]);
       const again = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM vaccination WHERE record_id IN ('v-40', 'v-41', 'v-42')`);
       assert.equal(again.rows[0]!.n, 2);
+    });
+
+    it('refuses a file name that is not percent-encoded UTF-8', async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/import/vaccinations',
+        payload: [],
+        headers: { authorization: `Bearer ${await login(fixture.users.epi)}`, 'idempotency-key': 'bad-name', 'x-file-name': '%E7%96' },
+      });
+      assert.equal(res.statusCode, 400);
+      assert.deepEqual(res.json().error.details, { field: 'X-File-Name', reason: 'the file name is not percent-encoded UTF-8' });
     });
 
     it('a streamed body that cannot be read rolls the whole batch back', async () => {

@@ -40,6 +40,20 @@ async function* limited(body: Readable, limit: number): AsyncGenerator<Uint8Arra
   }
 }
 
+/** The file name a client sent, percent-encoded so that any name survives an HTTP header. */
+function fileNameOf(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value === '') return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(value);
+  } catch {
+    throw new DomainError('validation_failed', { field: 'X-File-Name', reason: 'the file name is not percent-encoded UTF-8' });
+  }
+  if (name.length > 200) throw new DomainError('validation_failed', { field: 'X-File-Name', reason: 'the file name is longer than 200 characters' });
+  return name;
+}
+
 function isStream(body: unknown): body is Readable {
   return typeof body === 'object' && body !== null && typeof (body as Readable).pipe === 'function';
 }
@@ -63,7 +77,10 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         summary:
           'Import a batch of rows of one source (docs/data-formats.md): a JSON array, or NDJSON, CSV or XLSX streamed as it arrives; the same Idempotency-Key twice adds nothing',
         params: z.object({ source: z.string().min(1).max(40) }),
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        headers: z.object({
+          'idempotency-key': z.string().min(1).max(200).optional(),
+          'x-file-name': z.string().min(1).max(1000).optional().describe('the name of the file sent, percent-encoded (shown with the batch)'),
+        }),
         response: { 200: importReportSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema },
       },
     },
@@ -82,7 +99,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       } else {
         throw new DomainError('validation_failed', { field: 'body', reason: `send a JSON array of rows, NDJSON (application/x-ndjson), CSV (text/csv) or XLSX (${XLSX_CONTENT_TYPE})` });
       }
-      const report = await importRows(services, actor, { source: request.params.source, idempotencyKey: key, rows });
+      const fileName = fileNameOf(request.headers['x-file-name']);
+      const report = await importRows(services, actor, { source: request.params.source, idempotencyKey: key, fileName, rows });
       return { ...report, topReasons: [...report.topReasons], extraColumns: [...report.extraColumns] };
     },
   );

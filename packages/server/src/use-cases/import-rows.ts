@@ -13,6 +13,8 @@ export interface StreamedRows {
 export interface ImportRowsInput {
   readonly source: string;
   readonly idempotencyKey: string;
+  /** The name of the file the rows came from, shown with the batch (default `http:` and the key). */
+  readonly fileName?: string | undefined;
   /**
    * Parsed JSON values, one per row (objects; anything else is dead-lettered), or row batches read
    * from a streamed body (NDJSON, CSV) with the header the reader saw.
@@ -49,7 +51,7 @@ export async function importRows(services: Services, actor: Actor, input: Import
       { db: tx, vault: services.vault, auditHasher: services.auditHasher, today, sharedConnection: true },
       {
         source: input.source,
-        fileName: `http:${input.idempotencyKey}`,
+        fileName: input.fileName ?? `http:${input.idempotencyKey}`,
         records: streamed === null ? asRecords(input.rows as readonly unknown[]) : { batches: streamed.batches },
         header: streamed?.header,
         idempotencyKey: input.idempotencyKey,

@@ -34,6 +34,8 @@ export function presentImportedRiskAreaList(result: ImportedRiskAreaList): z.inf
 
 /** An imported list with its provenance and areas (public data: areas and counts, no person). */
 export const importedRiskListSchema = z.object({
+  /** For changing its level mapping (`PUT /api/risk-areas/imports/:id/levels`). */
+  id: z.number(),
   publisher: z.string(),
   source: z.string(),
   profileId: z.string().nullable(),
@@ -66,6 +68,7 @@ export const importedRiskListSchema = z.object({
  */
 export function presentImportedRiskList(list: ImportedRiskList): z.infer<typeof importedRiskListSchema> {
   return {
+    id: list.id,
     publisher: list.publisher,
     source: list.source,
     profileId: list.profileId,

@@ -53,7 +53,7 @@ export type ReplaceOutcome =
 export async function replaceImportedRiskList(db: SqlClient, list: ImportedRiskListInput): Promise<ReplaceOutcome> {
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('risk-list:' || $1, 0))`, [list.publisher]);
-    const previous = (await readLists(tx, list.publisher))[0] ?? null;
+    const previous = (await readLists(tx, { publisher: list.publisher }))[0] ?? null;
     if (previous?.publishedAt != null && list.publishedAt !== null && previous.publishedAt > list.publishedAt) {
       return { kind: 'stale', storedPublishedAt: previous.publishedAt };
     }
@@ -103,12 +103,12 @@ interface AreaRow extends Omit<ImportedRiskArea, 'infections'> {
   infections: number;
 }
 
-async function readLists(db: SqlClient, publisher: string | null): Promise<ImportedRiskList[]> {
+async function readLists(db: SqlClient, only: { publisher?: string; id?: number }): Promise<ImportedRiskList[]> {
   const lists = await db.query<ListRow>(
     `SELECT id, publisher, source, profile_id AS "profileId", unit_level AS "unitLevel", levels, published_at AS "publishedAt",
             imported_by AS "importedBy", imported_at AS "importedAt"
-     FROM imported_risk_list WHERE $1::text IS NULL OR publisher = $1 ORDER BY publisher`,
-    [publisher],
+     FROM imported_risk_list WHERE ($1::text IS NULL OR publisher = $1) AND ($2::bigint IS NULL OR id = $2) ORDER BY publisher`,
+    [only.publisher ?? null, only.id ?? null],
   );
   if (lists.rows.length === 0) return [];
   const areas = await db.query<AreaRow>(
@@ -131,5 +131,58 @@ async function readLists(db: SqlClient, publisher: string | null): Promise<Impor
  * @param db - database
  */
 export async function listImportedRiskLists(db: SqlClient): Promise<ImportedRiskList[]> {
-  return readLists(db, null);
+  return readLists(db, {});
+}
+
+/**
+ * One imported list with its areas, or null when there is none of this id.
+ * @param db - database
+ * @param id - the list's id
+ */
+export async function findImportedRiskList(db: SqlClient, id: number): Promise<ImportedRiskList | null> {
+  return (await readLists(db, { id }))[0] ?? null;
+}
+
+/** A stored list's levels before and after {@link remapImportedRiskList}. */
+export interface RemappedRiskList {
+  readonly before: ImportedRiskList;
+  readonly after: ImportedRiskList;
+}
+
+/**
+ * Rewrites this instance's level of every area of one stored list, the publisher's level names
+ * kept. One transaction, under the publisher's lock that imports take too, so the mapping is
+ * computed from the list as stored and an import cannot replace it in between.
+ * @param db - database
+ * @param id - the list's id
+ * @param levelsOf - from the stored list, each publisher's level name → this instance's level, or
+ *   null for an area that now falls to the background level and is left out, as an import leaves it
+ *   out; may throw to refuse, and nothing is changed
+ * @returns the list before and after, or null when there is no list of this id
+ */
+export async function remapImportedRiskList(
+  db: SqlClient,
+  id: number,
+  levelsOf: (list: ImportedRiskList) => ReadonlyMap<string, string | null>,
+): Promise<RemappedRiskList | null> {
+  return db.transaction(async (tx) => {
+    const found = await tx.query<{ publisher: string }>('SELECT publisher FROM imported_risk_list WHERE id = $1', [id]);
+    const publisher = found.rows[0]?.publisher;
+    if (publisher === undefined) return null;
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('risk-list:' || $1, 0))`, [publisher]);
+    const before = (await readLists(tx, { id }))[0];
+    if (before === undefined) return null;
+    const levels = [...levelsOf(before)];
+    const kept = levels.filter((entry): entry is [string, string] => entry[1] !== null);
+    await tx.query(
+      `UPDATE imported_risk_area a SET level = m.level
+       FROM unnest($2::text[], $3::text[]) AS m(published, level)
+       WHERE a.list_id = $1 AND a.published_level = m.published`,
+      [id, kept.map(([published]) => published), kept.map(([, level]) => level)],
+    );
+    const dropped = levels.filter(([, level]) => level === null).map(([published]) => published);
+    if (dropped.length > 0) await tx.query('DELETE FROM imported_risk_area WHERE list_id = $1 AND published_level = ANY($2::text[])', [id, dropped]);
+    const after = (await readLists(tx, { id }))[0]!;
+    return { before, after };
+  });
 }

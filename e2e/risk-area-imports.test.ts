@@ -2,7 +2,8 @@
 // shows only this instance's list; an epidemiologist (ability risk-area.import) imports a CSV written here and
 // sees it listed with its source and levels, a CSV without a publisher is refused with the server's reason, a
 // file that is not JSON is stopped in the browser, and a list naming its levels by colour is refused until
-// the form maps them, then listed at this instance's levels with the publisher's names; a command-centre
+// the form maps them, then listed at this instance's levels with the publisher's names, and its mapping is
+// changed in the page (a change the server refuses, the list having been replaced meanwhile, shows its reason); a command-centre
 // officer (no such ability) sees no import section. Needs /usr/bin/chromium (skipped without it unless EPIGRID_TEST_REQUIRE has `browser`).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
+import { apiToken, callApi, openBrowser, screenshots, signInAs, skipBrowser, startServer, type TestBrowser, type TestServer } from './harness.js';
 
 const header = 'region_code,name_zh,name_en,region_level,level,rule_id,since,drops_at,infections';
 const peerCsv = [header, '440604,禅城区,Chancheng,county,high,CN-P9-areas/high/designated,2026-03-01,2026-03-20,4', '441900,东莞市,Dongguan,city,medium,CN-P9-areas/medium,2026-03-05,,9', ''].join('\r\n');
@@ -122,6 +123,45 @@ describe('browser: importing other jurisdictions\' risk-area lists', { skip: ski
     await item.locator('summary').click();
     assert.deepEqual(await item.getByTestId('risk-area-published-level').allTextContents(), [' 发布方称“red”', ' 发布方称“orange”']);
     await shot('risk-imports-03-levels-mapped');
+  });
+
+  it('the level mapping of the colour list is changed in the page; a change the server refuses shows its reason', async () => {
+    const item = page.locator('[data-testid="risk-import"][data-publisher="province"]');
+    await page.getByTestId('lang-en').click();
+    await item.getByTestId('risk-import-remap').click();
+    const form = item.getByTestId('risk-import-remap-form');
+    assert.deepEqual(
+      await form.getByTestId('risk-import-remap-level').evaluateAll((els) => els.map((el) => [el.getAttribute('data-published'), (el as HTMLSelectElement).value])),
+      [['red', 'high'], ['orange', 'medium']],
+      'prefilled with the current mapping',
+    );
+    await form.locator('[data-testid="risk-import-remap-level"][data-published="orange"]').selectOption('high');
+    await form.getByTestId('risk-import-remap-save').click();
+    await item.getByTestId('risk-import-remap-done').waitFor();
+    await item.locator('[data-testid="risk-import-level"][data-published-as="red,orange"]').waitFor();
+    const chips = await item.getByTestId('risk-import-level').evaluateAll((els) => els.map((c) => [c.getAttribute('data-level'), c.textContent]));
+    assert.deepEqual(chips, [['high', 'High risk · 2 · published as red / orange']]);
+    assert.equal(await item.getByTestId('risk-import-remap-form').count(), 0);
+    await shot('risk-imports-04-remapped');
+
+    // Meanwhile the province's next list replaces the one the open form would change: the server refuses, saying so.
+    await item.getByTestId('risk-import-remap').click();
+    const token = await apiToken(baseUrl, 'epi', password);
+    const next = await callApi(baseUrl, token, '/api/risk-areas/imports', {
+      method: 'POST',
+      body: { publisher: 'province', source: 'province-2.csv', csv: colourCsv, levelMap: { red: 'high', orange: 'medium' } },
+    });
+    assert.equal(next.status, 200, JSON.stringify(next.body));
+    await item.getByTestId('risk-import-remap-save').click();
+    const refusal = item.getByTestId('risk-import-remap-error');
+    await refusal.waitFor();
+    assert.match((await refusal.textContent()) ?? '', /^Not changed: No imported list has the id \d+: a newer import of its publisher may have replaced it/);
+    await shot('risk-imports-05-remap-refused');
+    await item.getByTestId('risk-import-remap-cancel').click();
+    await page.reload();
+    await item.locator('[data-testid="risk-import-level"][data-level="medium"]').waitFor();
+    assert.equal(await item.getByTestId('risk-import-source').textContent(), 'province-2.csv');
+    await page.getByTestId('lang-zh').click();
   });
 
   it('a command-centre officer, who may not import, sees no import section', async () => {

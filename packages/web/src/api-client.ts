@@ -136,7 +136,7 @@ export function onSessionEnd(listener: (code: string) => void): () => void {
 
 /** Options of one API call. */
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly body?: unknown;
   /** A body sent as it is (a file), with its content type; takes the place of `body`. */
   readonly raw?: { readonly data: Blob; readonly contentType: string };

@@ -8,13 +8,20 @@ import { fetchImportedRiskLists, type ImportedRiskList } from './judgment-api.js
 import { RiskAreaTable } from './risk-area-table.js';
 import { countByLevel } from './risk-list-file.js';
 import { RiskListImportForm } from './risk-list-import-form.js';
+import { RiskListRemapForm } from './risk-list-remap-form.js';
 import { useAsync } from './use-async.js';
 
 // A national list holds thousands of areas; the page shows the first ones, the counts cover all.
 const SHOWN_AREAS = 100;
 
-/** The imported lists (read again after each import) and the form to import one; for users with `risk-area.import`. */
-export function ImportedRiskLists(): ReactElement {
+/** Props of {@link ImportedRiskLists}. */
+export interface ImportedRiskListsProps {
+  /** This instance's levels, highest first, for changing a list's level mapping (none: no area rule in force). */
+  readonly ourLevels: readonly string[];
+}
+
+/** The imported lists (read again after each import or change of mapping) and the form to import one; for users with `risk-area.import`. */
+export function ImportedRiskLists({ ourLevels }: ImportedRiskListsProps): ReactElement {
   const { t } = useTranslation();
   const [reload, setReload] = useState(0);
   const lists = useAsync(() => fetchImportedRiskLists(), [reload]);
@@ -31,7 +38,7 @@ export function ImportedRiskLists(): ReactElement {
       {lists.data !== null && lists.data.length > 0 && (
         <ul className="review-list">
           {lists.data.map((list) => (
-            <ImportedRiskListItem key={list.publisher} list={list} />
+            <ImportedRiskListItem key={list.publisher} list={list} ourLevels={ourLevels} onChanged={() => setReload((n) => n + 1)} />
           ))}
         </ul>
       )}
@@ -40,9 +47,17 @@ export function ImportedRiskLists(): ReactElement {
   );
 }
 
-/** One imported list: publisher, counts by level, provenance, and its areas on demand. */
-function ImportedRiskListItem({ list }: { readonly list: ImportedRiskList }): ReactElement {
+interface ItemProps {
+  readonly list: ImportedRiskList;
+  readonly ourLevels: readonly string[];
+  readonly onChanged: () => void;
+}
+
+/** One imported list: publisher, counts by level, provenance, changing its level mapping, and its areas on demand. */
+function ImportedRiskListItem({ list, ourLevels, onChanged }: ItemProps): ReactElement {
   const { t } = useTranslation();
+  const [remapping, setRemapping] = useState(false);
+  const [remapped, setRemapped] = useState(false);
   const hidden = list.areas.length - SHOWN_AREAS;
   return (
     <li className="review-item" data-testid="risk-import" data-publisher={list.publisher}>
@@ -72,6 +87,32 @@ function ImportedRiskListItem({ list }: { readonly list: ImportedRiskList }): Re
           </>
         )}
       </p>
+      {/* Without an area rule here there is no level to map to; without areas, no name to map. */}
+      {ourLevels.length > 0 && list.areas.length > 0 && !remapping && (
+        <button className="button button--ghost" type="button" onClick={() => {
+            setRemapping(true);
+            setRemapped(false);
+          }} data-testid="risk-import-remap">
+          {t('riskImports.remap')}
+        </button>
+      )}
+      {remapping && (
+        <RiskListRemapForm
+          list={list}
+          ourLevels={ourLevels}
+          onCancel={() => setRemapping(false)}
+          onSaved={() => {
+            setRemapping(false);
+            setRemapped(true);
+            onChanged();
+          }}
+        />
+      )}
+      {remapped && (
+        <p className="alert alert--info" role="status" data-testid="risk-import-remap-done">
+          {t('riskImports.remapDone')}
+        </p>
+      )}
       {list.areas.length > 0 && (
         <details>
           <summary>{t('riskImports.showAreas')}</summary>

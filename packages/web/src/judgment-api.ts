@@ -179,6 +179,8 @@ export interface LevelMappingEntry {
 
 /** A list of current risk areas imported from another jurisdiction, with where and when it came from. */
 export interface ImportedRiskList {
+  /** For changing its level mapping. */
+  readonly id: number;
   readonly publisher: string;
   /** File name or URL it was read from. */
   readonly source: string;
@@ -228,4 +230,14 @@ export async function fetchImportedRiskLists(): Promise<readonly ImportedRiskLis
  */
 export function importRiskList(body: RiskListImport): Promise<RiskListImportResult> {
   return apiRequest<RiskListImportResult>('/api/risk-areas/imports', { method: 'POST', body });
+}
+
+/**
+ * Changes the level mapping of a stored imported list in place; its travellers are judged again.
+ * @param id - the list's id
+ * @param levelMap - the publisher's level names → this instance's
+ * @returns the list as stored afterwards
+ */
+export function remapRiskList(id: number, levelMap: Readonly<Record<string, string>>): Promise<ImportedRiskList> {
+  return apiRequest<ImportedRiskList>(`/api/risk-areas/imports/${id}/levels`, { method: 'PUT', body: { levelMap } });
 }

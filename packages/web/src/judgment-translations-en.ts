@@ -51,6 +51,13 @@ export const judgmentEn = {
     levelMapTwice: 'Level names: {{entry}} is mapped to two levels.',
     levelsRead: 'Levels read as: {{mapping}}.',
     publishedAs: 'published as {{level}}',
+    remap: 'Change level mapping',
+    remapLevel: '“{{level}}” of the list is',
+    remapSave: 'Save',
+    remapBusy: 'Saving…',
+    remapCancel: 'Cancel',
+    remapRefused: 'Not changed: {{reason}}',
+    remapDone: 'Level mapping changed; the travellers through its areas were judged again.',
   },
   code: {
     mine: 'My health code',

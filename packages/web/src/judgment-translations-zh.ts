@@ -53,6 +53,13 @@ export const judgmentZh = {
     levelMapTwice: '等级对应：{{entry}} 对应了两个等级。',
     levelsRead: '等级对应：{{mapping}}。',
     publishedAs: '发布方称“{{level}}”',
+    remap: '修改等级对应',
+    remapLevel: '名单的“{{level}}”对应',
+    remapSave: '保存',
+    remapBusy: '正在保存…',
+    remapCancel: '取消',
+    remapRefused: '未修改：{{reason}}',
+    remapDone: '等级对应已修改，途经其地区的出行人员已重新研判。',
   },
   code: {
     mine: '我的健康码',

@@ -49,7 +49,7 @@ export function RiskAreasPage({ backHref, canImport = false }: RiskAreasPageProp
           </>
         )}
       </section>
-      {canImport && <ImportedRiskLists />}
+      {canImport && <ImportedRiskLists ourLevels={list.data?.levels ?? []} />}
     </>
   );
 }

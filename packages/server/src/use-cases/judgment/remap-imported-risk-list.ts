@@ -39,7 +39,9 @@ export async function remapImportedRiskAreaList(
     levelMapping = mapRiskAreaLevels(published, { ours, given: levelMap }).levelMapping;
     return new Map(levelMapping.map((m) => [m.published, m.level === background ? null : m.level]));
   });
-  if (remapped === null) throw new DomainError('not_found', { listId });
+  if (remapped === null) {
+    throw new DomainError('not_found', { listId }, `No imported list has the id ${listId}: a newer import of its publisher may have replaced it; read the lists again`);
+  }
   const { before, after } = remapped;
   const levelNow = new Map(after.areas.map((a) => [a.regionCode, a.level]));
   const changed = before.areas.filter((a) => levelNow.get(a.regionCode) !== a.level);

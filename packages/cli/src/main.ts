@@ -89,7 +89,17 @@ riskAreas
     (value: string, previous: string[] = []) => [...previous, value],
   )
   .action(async (target: string, options: RiskAreasImportOptions) => (await import('./commands/risk-areas.js')).riskAreasImport(target, options));
-riskAreas.command('imports').description('list the imported risk-area lists, with source and time').action(async () => (await import('./commands/risk-areas.js')).riskAreasImports());
+riskAreas
+  .command('remap')
+  .description('change the level mapping of an imported list in place (its id as `risk-areas imports` shows it); its travellers are re-judged')
+  .argument('<list-id>', 'the list id, e.g. 3')
+  .option(
+    '--level <published=ours>',
+    "the list's level and this instance's, e.g. 高风险=high (repeatable); levels not given map by name or rank",
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
+  .action(async (listId: string, options: RiskAreasImportOptions) => (await import('./commands/risk-areas.js')).riskAreasRemap(listId, options));
+riskAreas.command('imports').description('list the imported risk-area lists (with their ids), source and time').action(async () => (await import('./commands/risk-areas.js')).riskAreasImports());
 
 program.command('audit').description('audit log').command('verify').description('verify the hash chain of the audit log').action(async () => (await import('./commands/audit-verify.js')).auditVerify());
 

@@ -19,6 +19,7 @@ export * from './use-cases/judgment/run-judgment.js';
 export * from './use-cases/judgment/judgment-rules.js';
 export * from './use-cases/judgment/import-risk-area-list.js';
 export * from './use-cases/judgment/list-imported-risk-lists.js';
+export * from './use-cases/judgment/remap-imported-risk-list.js';
 export * from './use-cases/manage-pass-keys.js';
 export * from './use-cases/publish-trust-list.js';
 export * from './use-cases/import-trust-list.js';

@@ -89,10 +89,15 @@ function ImportedRiskListItem({ list, ourLevels, onChanged }: ItemProps): ReactE
       </p>
       {/* Without an area rule here there is no level to map to; without areas, no name to map. */}
       {ourLevels.length > 0 && list.areas.length > 0 && !remapping && (
-        <button className="button button--ghost" type="button" onClick={() => {
+        <button
+          className="button button--ghost"
+          type="button"
+          onClick={() => {
             setRemapping(true);
             setRemapped(false);
-          }} data-testid="risk-import-remap">
+          }}
+          data-testid="risk-import-remap"
+        >
           {t('riskImports.remap')}
         </button>
       )}

@@ -50,38 +50,38 @@ export function RiskListRemapForm({ list, ourLevels, onSaved, onCancel }: RiskLi
 
   return (
     <>
-    <form className="form review-form" onSubmit={(event) => void submit(event)} data-testid="risk-import-remap-form">
-      {Object.entries(levelMap).map(([published, level]) => (
-        <label key={published} className="field">
-          <span className="field__label">{t('riskImports.remapLevel', { level: published })}</span>
-          <select
-            className="input"
-            value={level}
-            onChange={(event) => setLevelMap({ ...levelMap, [published]: event.target.value })}
-            data-testid="risk-import-remap-level"
-            data-published={published}
-          >
-            {/* A level this instance no longer knows stays selectable, so the server says why it is refused. */}
-            {(ourLevels.includes(level) ? ourLevels : [...ourLevels, level]).map((ours) => (
-              <option key={ours} value={ours}>
-                {t(`areas.levels.${ours}`, { defaultValue: ours })} ({ours})
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
-      <button className="button button--primary" type="submit" disabled={busy} data-testid="risk-import-remap-save">
-        {busy ? t('riskImports.remapBusy') : t('riskImports.remapSave')}
-      </button>
-      <button className="button button--ghost" type="button" onClick={onCancel} data-testid="risk-import-remap-cancel">
-        {t('riskImports.remapCancel')}
-      </button>
-    </form>
-    {refusal !== null && (
-      <p className="alert alert--error" role="alert" data-testid="risk-import-remap-error">
-        {t('riskImports.remapRefused', { reason: refusal })}
-      </p>
-    )}
+      <form className="form review-form" onSubmit={(event) => void submit(event)} data-testid="risk-import-remap-form">
+        {Object.entries(levelMap).map(([published, level]) => (
+          <label key={published} className="field">
+            <span className="field__label">{t('riskImports.remapLevel', { level: published })}</span>
+            <select
+              className="input"
+              value={level}
+              onChange={(event) => setLevelMap({ ...levelMap, [published]: event.target.value })}
+              data-testid="risk-import-remap-level"
+              data-published={published}
+            >
+              {/* A level this instance no longer knows stays selectable, so the server says why it is refused. */}
+              {(ourLevels.includes(level) ? ourLevels : [...ourLevels, level]).map((ours) => (
+                <option key={ours} value={ours}>
+                  {t(`areas.levels.${ours}`, { defaultValue: ours })} ({ours})
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button className="button button--primary" type="submit" disabled={busy} data-testid="risk-import-remap-save">
+          {busy ? t('riskImports.remapBusy') : t('riskImports.remapSave')}
+        </button>
+        <button className="button button--ghost" type="button" onClick={onCancel} data-testid="risk-import-remap-cancel">
+          {t('riskImports.remapCancel')}
+        </button>
+      </form>
+      {refusal !== null && (
+        <p className="alert alert--error" role="alert" data-testid="risk-import-remap-error">
+          {t('riskImports.remapRefused', { reason: refusal })}
+        </p>
+      )}
     </>
   );
 }

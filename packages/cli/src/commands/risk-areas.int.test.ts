@@ -83,7 +83,7 @@ describe('epigrid risk-areas (embedded database)', () => {
     assert.deepEqual(audited, [['risk-list:city-b', 'refused'], ['risk-list:national', 'allowed'], ['risk-list:city-b', 'allowed']]);
   });
 
-  it('maps the list\'s level names with --level, and refuses a level that maps to nothing, naming it and ours', async () => {
+  it('maps the list\'s level names with --level, and refuses a level that maps to nothing, naming it and ours; remap changes the mapping in place', async () => {
     const file = join(dir, 'province.csv');
     writeFileSync(file, CSV.replace(',medium,', ',中风险,'));
     const refused = await run('risk-areas', 'import', file, '--publisher', 'province');
@@ -92,7 +92,16 @@ describe('epigrid risk-areas (embedded database)', () => {
     const mapped = await run('risk-areas', 'import', file, '--publisher', 'province', '--level', '中风险=medium', '--level', '高风险=high');
     assert.equal(mapped.code, 0, mapped.output);
     assert.match(mapped.output, /levels: 中风险 → medium \(--level\)/);
-    assert.match((await run('risk-areas', 'imports')).output, /441900 .* medium \(中风险\)/);
+    const listed = (await run('risk-areas', 'imports')).output;
+    assert.match(listed, /441900 .* medium \(中风险\)/);
+    const id = /#(\d+) province:/.exec(listed)?.[1] ?? '';
+    const unknown = await run('risk-areas', 'remap', id, '--level', '中风险=sealed');
+    assert.notEqual(unknown.code, 0);
+    assert.match(unknown.output, /levelMap\.中风险: "sealed" is not a level of this instance \(high, medium, low\)/);
+    const remapped = await run('risk-areas', 'remap', id, '--level', '中风险=high');
+    assert.equal(remapped.code, 0, remapped.output);
+    assert.match(remapped.output, /province: 1 risk area\(s\); levels: 中风险 → high/);
+    assert.match((await run('risk-areas', 'imports')).output, /441900 .* high \(中风险\)/);
     assert.deepEqual(levelMapOption(['a=b=c', ' 高 = high ']), { 'a=b': 'c', 高: 'high' });
     assert.throws(() => levelMapOption(['高风险']), /--level 高风险: write the publisher's level, "=", and this instance's/);
     assert.throws(() => levelMapOption(['x=high', 'x=low']), /x is already mapped to high/);

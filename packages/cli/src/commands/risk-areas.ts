@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { systemActor } from '@epigrid/core';
-import { createServices, importRiskAreaList, listImportedRiskAreaLists, type RiskAreaListInput } from '@epigrid/server';
+import { createServices, importRiskAreaList, listImportedRiskAreaLists, remapImportedRiskAreaList, type RiskAreaListInput } from '@epigrid/server';
 import { openConfigured } from '../open-configured.js';
 
 /** Options of `epigrid risk-areas import`. */
@@ -86,6 +86,27 @@ export async function riskAreasImport(target: string, options: RiskAreasImportOp
   }
 }
 
+/**
+ * `epigrid risk-areas remap LIST_ID --level PUBLISHED=OURS ...`: changes the level mapping of a stored
+ * imported list in place (ids as `risk-areas imports` shows them), by the rules of an import; its
+ * travellers are re-judged at once.
+ * @param listId - the list's id
+ * @param options - the level mapping
+ */
+export async function riskAreasRemap(listId: string, options: Pick<RiskAreasImportOptions, 'level'>): Promise<void> {
+  const id = Number(listId);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`${listId}: not a list id; see epigrid risk-areas imports`);
+  const levelMap = levelMapOption(options.level ?? []);
+  const opened = await openConfigured(process.env);
+  try {
+    const list = await remapImportedRiskAreaList(createServices(opened.db, opened.config, opened.secret), systemActor, id, levelMap);
+    const levels = new Map(list.areas.map((a) => [a.publishedLevel, a.level]));
+    console.log(`${list.publisher}: ${list.areas.length} risk area(s); levels: ${[...levels].map(([published, level]) => `${published} → ${level}`).join(', ') || 'none'}`);
+  } finally {
+    await opened.db.close();
+  }
+}
+
 /** `epigrid risk-areas imports`: the imported lists, with where and when each came from. */
 export async function riskAreasImports(): Promise<void> {
   const opened = await openConfigured(process.env);
@@ -93,7 +114,7 @@ export async function riskAreasImports(): Promise<void> {
     const lists = await listImportedRiskAreaLists(createServices(opened.db, opened.config, opened.secret), systemActor);
     if (lists.length === 0) console.log('no imported risk-area lists');
     for (const list of lists) {
-      console.log(`${list.publisher}: ${list.areas.length} area(s), published ${list.publishedAt?.toISOString() ?? 'at an unknown time'}, imported ${list.importedAt.toISOString()} by ${list.importedBy} from ${list.source}`);
+      console.log(`#${list.id} ${list.publisher}: ${list.areas.length} area(s), published ${list.publishedAt?.toISOString() ?? 'at an unknown time'}, imported ${list.importedAt.toISOString()} by ${list.importedBy} from ${list.source}`);
       for (const a of list.areas) console.log(`  ${a.regionCode}  ${a.nameZh} ${a.nameEn}  ${a.level}${a.publishedLevel === a.level ? '' : ` (${a.publishedLevel})`}  since ${a.since}${a.dropsAt === null ? '' : `, drops ${a.dropsAt}`}`);
     }
   } finally {

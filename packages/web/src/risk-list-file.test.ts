@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countByLevel, readRiskListFile } from './risk-list-file.js';
+import type { ImportedRiskArea } from './judgment-api.js';
+import { countByLevel, currentLevelMap, readRiskListFile } from './risk-list-file.js';
 
 const csv = 'region_code,name_zh,name_en,region_level,level,rule_id,since,drops_at,infections\r\n441900,东莞市,Dongguan,city,medium,N/medium,2026-03-05,,9\r\n';
 
@@ -59,5 +60,29 @@ describe('countByLevel', () => {
       { level: 'high', count: 2, publishedAs: ['controlled', 'sealed'] },
       { level: 'medium', count: 1, publishedAs: [] },
     ]);
+  });
+});
+
+describe('currentLevelMap', () => {
+  const area = (level: string, publishedLevel: string): ImportedRiskArea => ({
+    regionCode: '440605',
+    nameZh: '南海区',
+    nameEn: 'Nanhai',
+    regionLevel: 'county',
+    level,
+    publishedLevel,
+    ruleId: `GD/${publishedLevel}`,
+    since: '2026-03-02',
+    dropsAt: null,
+    infections: 1,
+  });
+  it('pairs each published name the areas carry with our level, in the publisher\'s order, undeclared names last', () => {
+    const areas = [area('medium', 'orange'), area('high', 'red'), area('medium', 'orange'), area('medium', 'amber')];
+    assert.deepEqual(currentLevelMap({ levels: ['red', 'orange', 'green'], areas }), [
+      ['red', 'high'],
+      ['orange', 'medium'],
+      ['amber', 'medium'],
+    ]);
+    assert.deepEqual(currentLevelMap({ levels: [], areas: [] }), []);
   });
 });

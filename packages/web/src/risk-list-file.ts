@@ -1,5 +1,5 @@
 /** Turns a risk-area list file the officer chose into the body of an import, as the command line does. */
-import type { RiskListImport } from './judgment-api.js';
+import type { ImportedRiskList, RiskListImport } from './judgment-api.js';
 
 /** The parts of a chosen file that decide how it is read. */
 export interface ChosenFile {
@@ -64,4 +64,16 @@ export function countByLevel(levels: readonly string[], areas: ReadonlyArray<{ r
   return [...counts]
     .sort(([, a], [, b]) => a.rank - b.rank)
     .map(([level, { count, publishedAs }]) => ({ level, count, publishedAs: [...publishedAs] }));
+}
+
+/**
+ * The publisher's level names its stored areas carry, in the publisher's order (undeclared names
+ * last), each with the level of this instance it is mapped to now.
+ * @param list - the stored list
+ */
+export function currentLevelMap(list: Pick<ImportedRiskList, 'levels' | 'areas'>): ReadonlyArray<readonly [string, string]> {
+  const mapped = new Map<string, string>();
+  for (const area of list.areas) if (!mapped.has(area.publishedLevel)) mapped.set(area.publishedLevel, area.level);
+  const rank = (name: string): number => (list.levels.includes(name) ? list.levels.indexOf(name) : list.levels.length);
+  return [...mapped].sort(([a], [b]) => rank(a) - rank(b));
 }

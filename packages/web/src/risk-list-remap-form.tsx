@@ -4,6 +4,7 @@ import type { FormEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api-client.js';
 import { remapRiskList, type ImportedRiskList } from './judgment-api.js';
+import { currentLevelMap } from './risk-list-file.js';
 
 /** Props of {@link RiskListRemapForm}. */
 export interface RiskListRemapFormProps {
@@ -13,18 +14,6 @@ export interface RiskListRemapFormProps {
   /** Called with the list as stored after the change. */
   readonly onSaved: (list: ImportedRiskList) => void;
   readonly onCancel: () => void;
-}
-
-/**
- * The publisher's level names its stored areas carry, in the publisher's order (undeclared names
- * last), each with the level of this instance it is mapped to now.
- * @param list - the stored list
- */
-export function currentLevelMap(list: ImportedRiskList): ReadonlyArray<readonly [string, string]> {
-  const mapped = new Map<string, string>();
-  for (const area of list.areas) if (!mapped.has(area.publishedLevel)) mapped.set(area.publishedLevel, area.level);
-  const rank = (name: string): number => (list.levels.includes(name) ? list.levels.indexOf(name) : list.levels.length);
-  return [...mapped].sort(([a], [b]) => rank(a) - rank(b));
 }
 
 /** One select per publisher level name, prefilled with the current mapping; Save, or the server's reason for refusing. */

@@ -133,12 +133,7 @@ export interface ReasonCount {
  * @param limit - how many reasons
  */
 export async function topRejectionReasons(db: SqlClient, batchId: number, limit = 5): Promise<ReasonCount[]> {
-  const result = await db.query<ReasonCount>(
-    `SELECT field, rule, count(*)::int AS count, min(reason) AS example FROM dead_letter WHERE batch_id = $1
-     GROUP BY field, rule ORDER BY count(*) DESC, field, rule LIMIT $2`,
-    [batchId, limit],
-  );
-  return result.rows;
+  return (await topRejectionReasonsOf(db, [batchId], limit)).get(batchId) ?? [];
 }
 
 /**
